@@ -1,0 +1,141 @@
+"""Turn the model's actor names into one deduplicated table with ids and aliases.
+
+Small models list "Flynn" and "Michael Flynn" separately, invent first names
+("Vladimir Kislyak" where the article says "Sergei Kislyak") and refer to
+actors they never listed. Here each name is checked against the article,
+merged with the actor it denotes, and given the article's own surface forms.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from summarize.schema import Actor, ActorKind
+
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "president", "vice", "sen", "senator", "rep", "gov",
+    "governor", "gen", "general", "minister", "judge", "sir", "dame", "lord", "lady", "the",
+}
+_WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+
+
+def normalise_name(name: str) -> str:
+    """Case-folded words without punctuation, titles or a leading 'the'."""
+    text = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
+    words = [w.strip(".'-") for w in _WORD.findall(text)]
+    while words and words[0].strip(".") in _TITLES:
+        words = words[1:]
+    return " ".join(w for w in words if w)
+
+
+def _contains_words(longer: str, shorter: str) -> bool:
+    return bool(shorter) and f" {shorter} " in f" {longer} "
+
+
+def slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
+
+
+@dataclass
+class _Entry:
+    name: str
+    kind: ActorKind
+    role: str
+    forms: set[str] = field(default_factory=set)  # normalised names that denote it
+
+
+class ActorTable:
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._folded = normalise_name(text)
+        self._entries: list[_Entry] = []
+        self._frozen = False
+
+    def freeze(self) -> None:
+        """From now on names stay put, so ids handed out stay valid."""
+        self._frozen = True
+
+    def add(self, name: str, kind: ActorKind = ActorKind.other, role: str = "") -> _Entry | None:
+        name = self._canonical(name.strip())
+        key = normalise_name(name)
+        if not key:
+            return None
+        entry = self._find(key)
+        if entry is None:
+            entry = _Entry(name=name, kind=kind, role=role.strip(), forms={key})
+            self._entries.append(entry)
+            return entry
+        entry.forms.add(key)
+        if not self._frozen and len(key) > len(normalise_name(entry.name)) and _contains_words(key, normalise_name(entry.name)):
+            entry.name = name  # keep the fullest form
+        if entry.kind is ActorKind.other and kind is not ActorKind.other:
+            entry.kind = kind
+        entry.role = entry.role or role.strip()
+        return entry
+
+    def _find(self, key: str) -> _Entry | None:
+        for entry in self._entries:
+            if key in entry.forms:
+                return entry
+        candidates = [
+            e for e in self._entries
+            if any(_contains_words(form, key) or _contains_words(key, form) for form in e.forms)
+        ]
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _canonical(self, name: str) -> str:
+        """The name as the article writes it: a made-up first name gives way to the text's."""
+        key = normalise_name(name)
+        if not key or _contains_words(self._folded, key):
+            return name
+        words = name.split()
+        if len(words) < 2:
+            return name
+        surname = re.escape(words[-1])
+        match = re.search(rf"((?:[A-Z][\w.’'-]+\s+){{1,3}}){surname}\b", self._text)
+        return f"{match.group(1)}{words[-1]}".strip() if match else name
+
+    def resolve(self, name: str) -> str | None:
+        """The id of the actor a name refers to, adding the actor if it is new."""
+        entry = self.add(name)
+        return self._id(entry) if entry else None
+
+    def _id(self, entry: _Entry) -> str:
+        ids = self._ids()
+        return ids[self._entries.index(entry)]
+
+    def _ids(self) -> list[str]:
+        seen: dict[str, int] = {}
+        ids = []
+        for entry in self._entries:
+            base = slug(entry.name)
+            seen[base] = seen.get(base, 0) + 1
+            ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        return ids
+
+    def actors(self) -> list[Actor]:
+        return [
+            Actor(id=actor_id, name=e.name, aliases=self._aliases(e), kind=e.kind, role=e.role)
+            for actor_id, e in zip(self._ids(), self._entries, strict=True)
+        ]
+
+    def surface_forms(self, actor_id: str) -> list[str]:
+        """Name and aliases, for checking that evidence mentions the actor."""
+        entry = self._entries[self._ids().index(actor_id)]
+        return [entry.name, *self._aliases(entry)]
+
+    def _aliases(self, entry: _Entry) -> list[str]:
+        """Other forms of the name that occur in the article (e.g. the surname alone)."""
+        aliases: list[str] = []
+        candidates = [f for f in entry.forms if f != normalise_name(entry.name)]
+        words = entry.name.split()
+        if entry.kind is ActorKind.person and len(words) >= 2:
+            candidates.append(words[-1])
+        for candidate in candidates:
+            match = re.search(rf"\b{re.escape(candidate)}\b", self._text, flags=re.IGNORECASE)
+            if match and match.group(0) not in aliases and match.group(0) != entry.name:
+                aliases.append(match.group(0))
+        return aliases

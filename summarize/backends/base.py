@@ -1,0 +1,26 @@
+"""The one narrow interface every backend offers: a running OpenAI-compatible endpoint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """Where to send chat completions, and what the model there can take."""
+
+    base_url: str
+    api_key: str
+    model: str
+    backend: str  # "embedded" or "openai-compatible"
+    context_tokens: int  # per request: prompt + completion
+    parallel: int  # requests the endpoint serves at once
+
+
+class Backend(Protocol):
+    """Starts (or just describes) an endpoint; ``close`` frees what ``start`` took."""
+
+    def start(self) -> Endpoint: ...
+
+    def close(self) -> None: ...

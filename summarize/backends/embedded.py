@@ -1,0 +1,83 @@
+"""The default model, served in-process by xllamacpp on 127.0.0.1 with a free port.
+
+The tool talks to it over HTTP through the same openai + instructor path as to
+any remote endpoint, so the embedded and remote paths cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from summarize.backends.base import Endpoint
+from summarize.backends.weights import MODEL_NAME, assemble
+from summarize.errors import ModelUnavailableError
+
+DEFAULT_SLOT_CONTEXT = 8192
+
+
+def default_threads() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def default_parallel() -> int:
+    """Two slots let passes and articles overlap; more only pay off with more cores."""
+    return max(2, min(4, (os.cpu_count() or 1) // 2))
+
+
+@dataclass
+class EmbeddedBackend:
+    model_path: Path | None = None  # None: the packaged Qwen2.5-Coder-1.5B-Instruct
+    threads: int | None = None
+    slot_context: int | None = None
+    parallel: int | None = None
+    _server: Any = None
+
+    def start(self) -> Endpoint:
+        try:
+            import xllamacpp
+        except ImportError as exc:  # pragma: no cover - a broken install
+            raise ModelUnavailableError(
+                f"the embedded backend needs xllamacpp ({exc}); reinstall summarize "
+                "or point it at a server with --base-url"
+            ) from None
+        path = self.model_path or assemble()
+        if not path.is_file():
+            raise ModelUnavailableError(f"{path}: no such model file; pass an existing .gguf file")
+        parallel = self.parallel or default_parallel()
+        slot_context = self.slot_context or DEFAULT_SLOT_CONTEXT
+        threads = self.threads or default_threads()
+        params = xllamacpp.CommonParams()
+        params.model.path = str(path)
+        params.n_parallel = parallel
+        params.n_ctx = slot_context * parallel
+        params.cpuparams.n_threads = threads
+        params.cpuparams_batch.n_threads = threads
+        params.hostnames = ["127.0.0.1"]
+        params.port = 0
+        params.verbosity = -1
+        params.warmup = False
+        params.sampling.temp = 0.0
+        try:
+            self._server = xllamacpp.Server(params)
+        except Exception as exc:  # xllamacpp raises plain RuntimeError on a bad file
+            raise ModelUnavailableError(
+                f"{path}: could not be loaded as a GGUF model ({exc}); pass a valid .gguf file"
+            ) from None
+        model = MODEL_NAME if self.model_path is None else path.stem
+        return Endpoint(
+            base_url=self._server.listening_address.rstrip("/") + "/v1",
+            api_key="embedded",
+            model=model,
+            backend="embedded",
+            context_tokens=slot_context,
+            parallel=parallel,
+        )
+
+    def close(self) -> None:
+        """Stop the server thread; xllamacpp stops it when the object is freed."""
+        self._server = None
+        gc.collect()

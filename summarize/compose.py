@@ -1,0 +1,118 @@
+"""Compose the typed summary's items from the model's draft(s), grounded in the text.
+
+Names become actor ids, allegation numbers become ids, sentence citations
+become exact spans. Nothing is dropped silently: what cannot be verified is
+kept, flagged ``grounded: false`` and explained in the warnings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarize.actors import ActorTable
+from summarize.draft import Draft
+from summarize.grounding import ground
+from summarize.schema import Actor, Allegation, Denial, Outcome
+from summarize.segment import Sentence
+
+
+@dataclass
+class Composition:
+    gist: str
+    actors: list[Actor]
+    allegations: list[Allegation]
+    denials: list[Denial]
+    outcomes: list[Outcome]
+    warnings: list[str] = field(default_factory=list)
+
+
+def merge_drafts(drafts: list[Draft]) -> Draft:
+    """One draft from the drafts of an article's chunks; allegation numbers are shifted."""
+    if len(drafts) == 1:
+        return drafts[0]
+    merged = Draft(actors=[], allegations=[], denials=[], outcomes=[], gist=drafts[0].gist)
+    for draft in drafts:
+        offset = len(merged.allegations)
+        merged.actors.extend(draft.actors)
+        merged.allegations.extend(draft.allegations)
+        for denial in draft.denials:
+            shifted = denial.denies + offset if denial.denies is not None else None
+            merged.denials.append(denial.model_copy(update={"denies": shifted}))
+        merged.outcomes.extend(draft.outcomes)
+    merged.gist = " ".join(d.gist for d in drafts[:3])[:1200]
+    return merged
+
+
+def compose(draft: Draft, text: str, sentences: list[Sentence]) -> Composition:
+    table = ActorTable(text)
+    for actor in draft.actors:
+        table.add(actor.name, actor.kind, actor.role)
+    table.freeze()
+    warnings: list[str] = []
+
+    def ids(names: list[str]) -> list[str]:
+        return list(dict.fromkeys(i for n in names if (i := table.resolve(n)) is not None))
+
+    def check(item_id: str, numbers: list[int], key_ids: list[str]):  # type: ignore[no-untyped-def]
+        result = ground(numbers, sentences, [table.surface_forms(i) for i in key_ids])
+        if not result.located:
+            warnings.append(f"{item_id}: cites sentence(s) {numbers} not all in the article (1-{len(sentences)})")
+        elif not result.supported:
+            warnings.append(f"{item_id}: cited sentence(s) {numbers} do not mention {', '.join(key_ids)}")
+        return result
+
+    allegations: list[Allegation] = []
+    number_to_id: dict[int, str] = {}
+    seen: dict[tuple, str] = {}
+    for number, item in enumerate(draft.allegations, start=1):
+        accused = ids(item.accused)
+        if not accused:
+            warnings.append(f"allegation {number} names no accused actor; left out")
+            continue
+        accusers = ids(item.accusers)
+        key = (tuple(sorted(accusers)), tuple(sorted(accused)), tuple(sorted(item.sentences)))
+        if key in seen:  # the same claim listed twice
+            number_to_id[number] = seen[key]
+            continue
+        item_id = f"A{len(allegations) + 1}"
+        seen[key] = number_to_id[number] = item_id
+        result = check(item_id, item.sentences, accused)
+        allegations.append(Allegation(
+            id=item_id, accusers=accusers, accused=accused, claim=item.claim.strip(),
+            evidence=result.evidence, grounded=result.grounded,
+        ))
+
+    denials: list[Denial] = []
+    for item in draft.denials:
+        deniers = ids(item.deniers)
+        if not deniers:
+            continue
+        item_id = f"D{len(denials) + 1}"
+        denies = number_to_id.get(item.denies) if item.denies is not None else None
+        if item.denies is not None and denies is None:
+            warnings.append(f"{item_id}: points at allegation {item.denies}, which does not exist; set to null")
+        result = check(item_id, item.sentences, deniers)
+        denials.append(Denial(
+            id=item_id, deniers=deniers, denies=denies, claim=item.claim.strip(),
+            evidence=result.evidence, grounded=result.grounded,
+        ))
+
+    outcomes: list[Outcome] = []
+    seen_outcomes: set[tuple] = set()
+    for item in draft.outcomes:
+        actors = ids(item.actors)
+        key = (item.type, tuple(sorted(actors)))
+        if not actors or key in seen_outcomes:
+            continue
+        seen_outcomes.add(key)
+        item_id = f"O{len(outcomes) + 1}"
+        result = check(item_id, item.sentences, actors)
+        outcomes.append(Outcome(
+            id=item_id, actors=actors, type=item.type, description=item.description.strip(),
+            evidence=result.evidence, grounded=result.grounded,
+        ))
+
+    return Composition(
+        gist=draft.gist.strip(), actors=table.actors(), allegations=allegations,
+        denials=denials, outcomes=outcomes, warnings=warnings,
+    )

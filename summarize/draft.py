@@ -1,0 +1,57 @@
+"""What the model is asked to fill in: compact, bounded, easy for a small model.
+
+Actors are referred to by name (code resolves names to ids), allegations by
+their 1-based number, and evidence by cited sentence numbers (code turns them
+into exact spans). Bounds on every string and list keep a small model from
+rambling under constrained decoding.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from summarize.schema import ActorKind, OutcomeType
+
+Name = Annotated[str, Field(min_length=1, max_length=80)]
+Phrase = Annotated[str, Field(min_length=1, max_length=160)]
+SentenceRef = Annotated[int, Field(ge=1, le=2000)]
+Sentences = Annotated[list[SentenceRef], Field(min_length=1, max_length=3)]
+
+
+class DraftActor(BaseModel):
+    name: Name = Field(description="Fullest name as written in the article.")
+    kind: ActorKind
+    role: Annotated[str, Field(max_length=60)] = Field(description="Role in the story, a few words.")
+
+
+class DraftAllegation(BaseModel):
+    accusers: list[Name] = Field(max_length=4, description="Who makes the claim; [] if unattributed.")
+    accused: list[Name] = Field(min_length=1, max_length=4, description="Who is accused.")
+    claim: Phrase = Field(description="Neutral paraphrase of the alleged wrongdoing.")
+    sentences: Sentences = Field(description="Numbers of the sentences that state it.")
+
+
+class DraftDenial(BaseModel):
+    deniers: list[Name] = Field(min_length=1, max_length=4, description="Who denies.")
+    denies: int | None = Field(description="Number of the allegation denied, or null.")
+    claim: Phrase = Field(description="What is denied, paraphrased.")
+    sentences: Sentences
+
+
+class DraftOutcome(BaseModel):
+    actors: list[Name] = Field(min_length=1, max_length=4)
+    type: OutcomeType
+    description: Phrase
+    sentences: Sentences
+
+
+class Draft(BaseModel):
+    actors: list[DraftActor] = Field(max_length=20)
+    allegations: list[DraftAllegation] = Field(max_length=10)
+    denials: list[DraftDenial] = Field(max_length=10)
+    outcomes: list[DraftOutcome] = Field(max_length=10)
+    gist: Annotated[str, Field(min_length=1, max_length=500)] = Field(
+        description="One to three short neutral sentences, at most 60 words."
+    )

@@ -1,0 +1,125 @@
+"""One structured request to an endpoint: instructor re-asks on top, network retries below.
+
+Counts every request's tokens, re-asks included, so provenance is honest.
+"""
+
+from __future__ import annotations
+
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+import instructor
+from instructor.core import IncompleteOutputException, InstructorRetryException
+import openai
+from pydantic import BaseModel
+
+from summarize.backends.base import Endpoint
+from summarize.errors import InvalidReplyError, ModelRejectedError, SummarizeError
+from summarize.retries import RetryPolicy, call_with_retries
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Usage:
+    input_tokens: int = 0
+    output_tokens: int = 0
+    requests: int = 0
+
+    def add(self, other: Usage) -> None:
+        self.input_tokens += other.input_tokens
+        self.output_tokens += other.output_tokens
+        self.requests += other.requests
+
+
+_current_usage: ContextVar[Usage] = ContextVar("summarize_usage")
+
+
+@dataclass(frozen=True)
+class RequestOptions:
+    max_output_tokens: int = 1536
+    reasks: int = 2  # extra attempts after an invalid reply
+    timeout_s: float = 600.0
+    temperature: float = 0.0
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+
+
+class Extractor:
+    """Sends chat messages to one endpoint and returns a validated ``response_model``."""
+
+    def __init__(self, endpoint: Endpoint, options: RequestOptions | None = None) -> None:
+        self.endpoint = endpoint
+        self.options = options or RequestOptions()
+        self._client = openai.AsyncOpenAI(
+            base_url=endpoint.base_url,
+            api_key=endpoint.api_key,
+            max_retries=0,  # retries.py is the only retry layer for the network
+            timeout=self.options.timeout_s,
+        )
+        where = endpoint.base_url
+
+        async def create(**kwargs: Any) -> Any:
+            async def once() -> Any:
+                return await self._client.chat.completions.create(**kwargs)
+
+            response = await call_with_retries(
+                once, policy=self.options.retry, where=where, model=endpoint.model
+            )
+            _count(response, _current_usage.get())
+            refusal = getattr(response.choices[0].message, "refusal", None) if response.choices else None
+            if refusal:
+                raise ModelRejectedError(f"{where}: the model refused: {refusal[:200]}")
+            return response
+
+        self._instructor = instructor.AsyncInstructor(
+            client=self._client,
+            create=instructor.patch(create=create, mode=instructor.Mode.JSON_SCHEMA),
+            mode=instructor.Mode.JSON_SCHEMA,
+        )
+
+    async def extract(self, messages: list[dict[str, str]], response_model: type[M]) -> tuple[M, Usage]:
+        usage = Usage()
+        _current_usage.set(usage)  # per task, so concurrent extracts count apart
+        try:
+            result = await self._instructor.create(
+                model=self.endpoint.model,
+                messages=messages,  # type: ignore[arg-type]
+                response_model=response_model,
+                max_retries=self.options.reasks,
+                max_tokens=self.options.max_output_tokens,
+                temperature=self.options.temperature,
+            )
+        except SummarizeError:
+            raise
+        except InstructorRetryException as exc:
+            cause = exc.__cause__
+            if isinstance(cause, SummarizeError):
+                raise cause from None
+            raise InvalidReplyError(
+                f"{self.endpoint.model} gave no valid summary after {exc.n_attempts} attempt(s) "
+                f"({usage.input_tokens} input + {usage.output_tokens} output tokens spent): "
+                f"{_first_line(cause or exc)}; try a larger model with --model/--base-url"
+            ) from None
+        except IncompleteOutputException:
+            raise InvalidReplyError(
+                f"{self.endpoint.model} ran past {self.options.max_output_tokens} output tokens "
+                f"({usage.input_tokens} input + {usage.output_tokens} output tokens spent); "
+                "try a larger model with --model/--base-url"
+            ) from None
+        return result, usage
+
+    async def aclose(self) -> None:
+        await self._client.close()
+
+
+def _count(response: Any, usage: Usage) -> None:
+    usage.requests += 1
+    if response.usage is not None:
+        usage.input_tokens += response.usage.prompt_tokens or 0
+        usage.output_tokens += response.usage.completion_tokens or 0
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return (text[0] if text else type(exc).__name__)[:200]

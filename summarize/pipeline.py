@@ -1,0 +1,119 @@
+"""load → normalise → segment → prompt → model → validate → ground → Summary.
+
+An article too long for the model's context is split at sentence boundaries
+into chunks that run concurrently (up to the endpoint's parallel slots) and
+are merged into one summary.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from dataclasses import dataclass
+
+from summarize.compose import compose, merge_drafts
+from summarize.draft import Draft
+from summarize.errors import ArticleTooLongError
+from summarize.extraction import Extractor, Usage
+from summarize.prompting import PromptSet
+from summarize.schema import SCHEMA_VERSION, Provenance, Summary
+from summarize.segment import Sentence, normalise, split_sentences
+from summarize.sources import Article
+
+MAX_CHUNKS = 24
+_MARGIN_TOKENS = 64
+
+
+def estimate_tokens(text: str) -> int:
+    """A deliberately high estimate: ~3.2 ASCII characters per token, 1 per other character."""
+    ascii_chars = sum(1 for ch in text if ord(ch) < 128)
+    return int(ascii_chars / 3.2) + (len(text) - ascii_chars) + 1
+
+
+def chunk_sentences(sentences: list[Sentence], budget: int, name: str) -> list[list[Sentence]]:
+    """Greedy split so each chunk's numbered sentences stay within ``budget`` tokens."""
+    chunks: list[list[Sentence]] = [[]]
+    used = 0
+    for sentence in sentences:
+        cost = estimate_tokens(sentence.text) + 4  # "[12] " and the newline
+        if cost > budget:
+            raise ArticleTooLongError(
+                f"{name}: sentence {sentence.number} alone is ~{cost} tokens, over the "
+                f"{budget}-token room per request; break the text into sentences or raise --context"
+            )
+        if used + cost > budget and chunks[-1]:
+            chunks.append([])
+            used = 0
+        chunks[-1].append(sentence)
+        used += cost
+    if len(chunks) > MAX_CHUNKS:
+        total = sum(estimate_tokens(s.text) + 4 for s in sentences)
+        raise ArticleTooLongError(
+            f"{name}: ~{total} tokens is over the limit of {MAX_CHUNKS} chunks of {budget} tokens; "
+            "split the article or use a model with a larger context (--context)"
+        )
+    return chunks
+
+
+@dataclass
+class Pipeline:
+    extractor: Extractor
+    prompts: PromptSet
+
+    def __post_init__(self) -> None:
+        self._slots = asyncio.Semaphore(self.extractor.endpoint.parallel)
+
+    def _budget(self, sentences: list[Sentence]) -> int:
+        """Tokens left for the article once instructions and the reply are accounted for."""
+        overhead = self.prompts.render(sentences[:0], part=1, parts=2)
+        fixed = sum(estimate_tokens(m["content"]) + 8 for m in overhead)
+        room = self.extractor.endpoint.context_tokens - self.extractor.options.max_output_tokens
+        return room - fixed - _MARGIN_TOKENS
+
+    def plan(self, article: Article) -> tuple[str, list[Sentence], list[list[Sentence]], list[str]]:
+        """Everything before the model: raises on input that cannot be summarised."""
+        cleaned = normalise(article.text)
+        sentences = split_sentences(cleaned.text)
+        chunks = chunk_sentences(sentences, self._budget(sentences), article.name)
+        return cleaned.text, sentences, chunks, list(cleaned.warnings)
+
+    async def _draft(self, chunk: list[Sentence], part: int, parts: int) -> tuple[Draft, Usage]:
+        messages = self.prompts.render(chunk, part=part, parts=parts)
+        async with self._slots:
+            return await self.extractor.extract(messages, Draft)
+
+    async def summarize(self, article: Article) -> Summary:
+        started = time.perf_counter()
+        text, sentences, chunks, warnings = self.plan(article)
+        results = await asyncio.gather(
+            *(self._draft(chunk, i, len(chunks)) for i, chunk in enumerate(chunks, start=1))
+        )
+        usage = Usage()
+        for _, part_usage in results:
+            usage.add(part_usage)
+        if len(chunks) > 1:
+            warnings.append(f"article split into {len(chunks)} chunks to fit the model's context")
+        composition = compose(merge_drafts([draft for draft, _ in results]), text, sentences)
+        endpoint = self.extractor.endpoint
+        return Summary(
+            schema_version=SCHEMA_VERSION,
+            gist=composition.gist,
+            actors=composition.actors,
+            allegations=composition.allegations,
+            denials=composition.denials,
+            outcomes=composition.outcomes,
+            provenance=Provenance(
+                source=article.name,
+                model=endpoint.model,
+                backend=endpoint.backend,
+                prompt_hash=self.prompts.hash,
+                schema_version=SCHEMA_VERSION,
+                article_sha256=hashlib.sha256(text.encode()).hexdigest(),
+                input_tokens=usage.input_tokens,
+                output_tokens=usage.output_tokens,
+                requests=usage.requests,
+                latency_s=round(time.perf_counter() - started, 3),
+                warnings=warnings + composition.warnings,
+            ),
+        )

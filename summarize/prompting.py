@@ -1,0 +1,69 @@
+"""Load and render the Jinja2 prompt templates in a sandbox.
+
+A prompt folder holds ``system.j2`` (static, so the server can cache it across
+articles) and ``user.j2`` (the delimited, sentence-numbered article). The hash
+of the folder's templates goes into every summary's provenance.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from jinja2.sandbox import SandboxedEnvironment
+
+from summarize.errors import ConfigError
+from summarize.segment import Sentence
+
+TEMPLATES = ("system.j2", "user.j2")
+
+
+def default_prompt_dir() -> Path:
+    """The wheel's copy (summarize/prompts), else the source tree's prompts/."""
+    packaged = Path(__file__).parent / "prompts"
+    return packaged if packaged.is_dir() else Path(__file__).parent.parent / "prompts"
+
+
+@dataclass(frozen=True)
+class PromptSet:
+    directory: Path
+    sources: dict[str, str]
+    hash: str
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> PromptSet:
+        directory = directory or default_prompt_dir()
+        if not directory.is_dir():
+            raise ConfigError(f"{directory}: no such prompt folder; pass a folder with {', '.join(TEMPLATES)}")
+        sources: dict[str, str] = {}
+        for name in TEMPLATES:
+            path = directory / name
+            if not path.is_file():
+                raise ConfigError(f"{path}: missing; a prompt folder needs {', '.join(TEMPLATES)}")
+            sources[name] = path.read_text(encoding="utf-8")
+        digest = hashlib.sha256()
+        for name in TEMPLATES:
+            digest.update(name.encode() + b"\0" + sources[name].encode() + b"\0")
+        prompts = cls(directory=directory, sources=sources, hash=digest.hexdigest()[:16])
+        prompts.render([Sentence(1, 0, 4, "Test")], part=1, parts=1)  # fail now, not mid-batch
+        return prompts
+
+    def render(self, sentences: list[Sentence], *, part: int, parts: int) -> list[dict[str, str]]:
+        """Chat messages for one chunk of an article."""
+        env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
+        delimiter = f"<<<ARTICLE-{secrets.token_hex(4)}>>>"
+        values = {
+            "delimiter": delimiter,
+            "sentences": [{"number": s.number, "text": s.text} for s in sentences],
+            "part": part,
+            "parts": parts,
+        }
+        try:
+            system = env.from_string(self.sources["system.j2"]).render(**values)
+            user = env.from_string(self.sources["user.j2"]).render(**values)
+        except jinja2.TemplateError as exc:
+            raise ConfigError(f"{self.directory}: template error: {exc}; fix the template") from None
+        return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]

@@ -1,0 +1,105 @@
+"""Present a Summary: rich panels and tables for people, Markdown for reports, JSON for tools."""
+
+from __future__ import annotations
+
+import json
+
+from rich import box
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from summarize.schema import Evidence, Summary
+
+_EVIDENCE_CHARS = 160
+
+
+def _names(summary: Summary, ids: list[str]) -> str:
+    names = {a.id: a.name for a in summary.actors}
+    return ", ".join(names.get(i, i) for i in ids) or "(unattributed)"
+
+
+def _quote(evidence: list[Evidence], limit: int = _EVIDENCE_CHARS) -> str:
+    parts = []
+    for e in evidence:
+        text = e.text if len(e.text) <= limit else e.text[: limit - 1] + "…"
+        parts.append(f"[{e.sentence}] “{text}”")
+    return "\n".join(parts)
+
+
+def _mark(grounded: bool) -> str:
+    return "verified" if grounded else "NOT VERIFIED"
+
+
+def to_json(summaries: list[Summary]) -> str:
+    if len(summaries) == 1:
+        return summaries[0].model_dump_json(indent=2) + "\n"
+    return json.dumps([s.model_dump(mode="json") for s in summaries], indent=2, ensure_ascii=False) + "\n"
+
+
+def to_rich(summary: Summary) -> RenderableType:
+    parts: list[RenderableType] = [Panel(summary.gist, title=f"Summary of {summary.provenance.source}")]
+    actors = Table(title="Actors", box=box.SIMPLE_HEAD, expand=True)
+    for column in ("id", "name", "kind", "role", "aliases"):
+        actors.add_column(column)
+    for a in summary.actors:
+        actors.add_row(a.id, a.name, a.kind.value, a.role, ", ".join(a.aliases))
+    parts.append(actors)
+    sections = [
+        ("Allegations", ("id", "accusers", "accused", "claim", "evidence", "check"),
+         [(x.id, _names(summary, x.accusers), _names(summary, x.accused), x.claim, _quote(x.evidence), x.grounded)
+          for x in summary.allegations]),
+        ("Denials", ("id", "deniers", "denies", "claim", "evidence", "check"),
+         [(x.id, _names(summary, x.deniers), x.denies or "-", x.claim, _quote(x.evidence), x.grounded)
+          for x in summary.denials]),
+        ("Outcomes", ("id", "type", "actors", "description", "evidence", "check"),
+         [(x.id, x.type.value, _names(summary, x.actors), x.description, _quote(x.evidence), x.grounded)
+          for x in summary.outcomes]),
+    ]
+    for title, columns, rows in sections:
+        table = Table(title=title, box=box.SIMPLE_HEAD, expand=True, show_lines=True)
+        for column in columns:
+            table.add_column(column, overflow="fold")
+        for *cells, grounded in rows:
+            table.add_row(*cells, Text(_mark(grounded), style="green" if grounded else "bold red"))
+        if not rows:
+            table.add_row(*(["none found"] + [""] * (len(columns) - 1)))
+        parts.append(table)
+    p = summary.provenance
+    footer = (
+        f"{p.model} ({p.backend}) · prompts {p.prompt_hash} · schema {p.schema_version} · "
+        f"{p.input_tokens} in / {p.output_tokens} out tokens · {p.requests} request(s) · {p.latency_s:.1f} s"
+    )
+    parts.append(Text(footer, style="dim"))
+    for warning in p.warnings:
+        parts.append(Text(f"warning: {warning}", style="yellow"))
+    return Group(*parts)
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", "<br>")
+
+
+def to_markdown(summaries: list[Summary]) -> str:
+    out: list[str] = []
+    for s in summaries:
+        p = s.provenance
+        out += [f"# Summary of {p.source}", "", s.gist, "", "## Actors", "",
+                "| id | name | kind | role | aliases |", "|---|---|---|---|---|"]
+        out += [f"| {a.id} | {_cell(a.name)} | {a.kind.value} | {_cell(a.role)} | {_cell(', '.join(a.aliases))} |"
+                for a in s.actors]
+        out += ["", "## Allegations", ""]
+        out += [f"- **{x.id}** {_names(s, x.accusers)} → {_names(s, x.accused)}: {x.claim} "
+                f"({_mark(x.grounded)})\n  > {_quote(x.evidence)}" for x in s.allegations] or ["None found."]
+        out += ["", "## Denials", ""]
+        out += [f"- **{x.id}** {_names(s, x.deniers)} deny {x.denies or 'an unlisted claim'}: {x.claim} "
+                f"({_mark(x.grounded)})\n  > {_quote(x.evidence)}" for x in s.denials] or ["None found."]
+        out += ["", "## Outcomes", ""]
+        out += [f"- **{x.id}** {x.type.value} ({_names(s, x.actors)}): {x.description} "
+                f"({_mark(x.grounded)})\n  > {_quote(x.evidence)}" for x in s.outcomes] or ["None found."]
+        out += ["", f"<sub>{p.model} ({p.backend}), prompts {p.prompt_hash}, schema {p.schema_version}, "
+                f"{p.input_tokens} in / {p.output_tokens} out tokens, {p.latency_s:.1f} s</sub>", ""]
+        out += [f"> warning: {w}" for w in p.warnings]
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"

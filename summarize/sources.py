@@ -1,0 +1,117 @@
+"""Read one article from a file or stdin into plain text, or fail with an InputError.
+
+Every failure names the file and how to fix it; nothing here talks to a model.
+"""
+
+from __future__ import annotations
+
+import codecs
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarize.errors import InputError
+
+MAX_BYTES = 20 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str  # the path as given, or "<stdin>"
+    text: str  # plain article text (HTML already extracted)
+
+
+def read_article(name: str, stdin: bytes | None = None) -> Article:
+    """Read ``name`` ("-" for stdin) into an Article."""
+    if name == "-":
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
+        label = "<stdin>"
+        is_html = _looks_like_html(data)
+    else:
+        path = Path(name)
+        label = name
+        data = _read_bytes(path)
+        is_html = path.suffix.lower() in HTML_SUFFIXES
+    text = decode(data, label)
+    if is_html:
+        text = html_to_text(text, label)
+    if not text.strip():
+        raise InputError(f"{label}: the article is empty or only whitespace; pass a file with text")
+    return Article(name=label, text=text)
+
+
+def _read_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise InputError(f"{path}: no such file; check the path")
+    if path.is_dir():
+        raise InputError(f"{path}: is a folder; pass the article files inside it")
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise InputError(
+                f"{path}: {size} bytes is over the {MAX_BYTES}-byte limit; pass one article per file"
+            )
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(f"{path}: permission denied; make the file readable") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror}); check the file") from None
+
+
+def decode(data: bytes, label: str) -> str:
+    """UTF-8/16/32 with a BOM, else strict UTF-8; binary data is refused."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise _undecodable(label, exc) from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{label}: looks like a binary file, not text; pass a .txt, .md or .html article")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _undecodable(label, exc) from None
+
+
+def _undecodable(label: str, exc: UnicodeDecodeError) -> InputError:
+    return InputError(
+        f"{label}: not valid UTF-8 (byte {exc.start}); convert it first, e.g. "
+        f"iconv -f latin1 -t utf-8"
+    )
+
+
+def _looks_like_html(data: bytes) -> bool:
+    head = data[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html")) or b"<body" in head
+
+
+def html_to_text(html: str, label: str) -> str:
+    """Main article text of an HTML page (title first), via trafilatura."""
+    import trafilatura
+
+    extracted = trafilatura.extract(
+        html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=False
+    )
+    if not extracted or not extracted.strip():
+        raise InputError(f"{label}: no article text found in the HTML; save the page as text instead")
+    title = _html_title(html)
+    if title and not extracted.startswith(title):
+        extracted = f"{title}\n\n{extracted}"
+    return extracted
+
+
+def _html_title(html: str) -> str:
+    import trafilatura
+
+    meta = trafilatura.extract_metadata(html)
+    return (meta.title or "").strip() if meta else ""
