@@ -95,8 +95,8 @@ class ActorTable:
         if len(words) < 2:
             return name
         surname = re.escape(words[-1])
-        match = re.search(rf"((?:[A-Z][\w.’'-]+\s+){{1,3}}){surname}\b", self._text)
-        return f"{match.group(1)}{words[-1]}".strip() if match else name
+        match = re.search(rf"\b([A-ZÀ-ÖØ-Þ][\w’'-]+) {surname}\b", self._text)
+        return f"{match.group(1)} {words[-1]}" if match else name
 
     def resolve(self, name: str) -> str | None:
         """The id of the actor a name refers to, adding the actor if it is new."""

@@ -8,7 +8,6 @@ of the folder's templates goes into every summary's provenance.
 from __future__ import annotations
 
 import hashlib
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +24,13 @@ def default_prompt_dir() -> Path:
     """The wheel's copy (summarize/prompts), else the source tree's prompts/."""
     packaged = Path(__file__).parent / "prompts"
     return packaged if packaged.is_dir() else Path(__file__).parent.parent / "prompts"
+
+
+def article_marker(sentences: list[Sentence]) -> str:
+    """A delimiter the article cannot contain: it is derived from the article's own hash
+    (no text can include its own digest), and deterministic so runs are reproducible."""
+    digest = hashlib.sha256("\n".join(s.text for s in sentences).encode()).hexdigest()
+    return f"<<<ARTICLE-{digest[:12]}>>>"
 
 
 @dataclass(frozen=True)
@@ -54,7 +60,7 @@ class PromptSet:
     def render(self, sentences: list[Sentence], *, part: int, parts: int) -> list[dict[str, str]]:
         """Chat messages for one chunk of an article."""
         env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)
-        delimiter = f"<<<ARTICLE-{secrets.token_hex(4)}>>>"
+        delimiter = article_marker(sentences)
         values = {
             "delimiter": delimiter,
             "sentences": [{"number": s.number, "text": s.text} for s in sentences],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from enum import Enum
 from pathlib import Path
@@ -53,8 +54,8 @@ def run(
     elif format is Format.markdown:
         content = to_markdown(summaries)
     else:
-        console = Console(record=output is not None, width=None if output is None else 120,
-                          file=None if output is None else open("/dev/null", "w"))  # noqa: SIM115
+        # Writing to a file: render off-screen at a fixed width, then export the text.
+        console = Console(record=True, width=120, file=io.StringIO()) if output else Console()
         for summary in summaries:
             console.print(to_rich(summary))
         if output is None:

@@ -1,0 +1,126 @@
+"""A small real OpenAI-compatible HTTP server on 127.0.0.1 that replays scripted replies.
+
+Tests queue what the next requests get: a chat reply (``reply``), an HTTP error
+(``error``), a malformed body (``raw``), a delay, or a dropped connection. When
+the queue is empty every request gets ``default``. Every request is logged.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+
+
+@dataclass
+class Script:
+    content: str | None = None  # assistant message content
+    status: int = 200
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes | None = None  # raw body instead of a chat completion
+    delay_s: float = 0.0
+    drop: bool = False  # close the connection without answering
+    finish_reason: str = "stop"
+
+
+class FakeOpenAI:
+    def __init__(self, default: Script | None = None) -> None:
+        self.default = default or Script(content="{}")
+        self.queue: list[Script] = []
+        self.requests: list[dict[str, Any]] = []
+        self._lock = threading.Lock()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def base_url(self) -> str:
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/v1"
+
+    def start(self) -> FakeOpenAI:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def reply(self, content: str | dict, **kwargs: Any) -> None:
+        text = content if isinstance(content, str) else json.dumps(content)
+        self.queue.append(Script(content=text, **kwargs))
+
+    def error(self, status: int, message: str = "error", headers: dict[str, str] | None = None) -> None:
+        body = json.dumps({"error": {"message": message, "type": "test", "code": status}}).encode()
+        self.queue.append(Script(status=status, body=body, headers=headers or {}))
+
+    def push(self, script: Script) -> None:
+        self.queue.append(script)
+
+    def _next(self) -> Script:
+        with self._lock:
+            return self.queue.pop(0) if self.queue else self.default
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args: Any) -> None:
+                return None
+
+            def do_GET(self) -> None:  # noqa: N802
+                self._send(200, json.dumps({"object": "list", "data": [{"id": "fake-model", "object": "model"}]}).encode())
+
+            def do_POST(self) -> None:  # noqa: N802
+                length = int(self.headers.get("content-length") or 0)
+                payload = json.loads(self.rfile.read(length) or b"{}")
+                with fake._lock:
+                    fake.requests.append({
+                        "path": self.path,
+                        "body": payload,
+                        "authorization": self.headers.get("authorization"),
+                    })
+                script = fake._next()
+                if script.delay_s:
+                    time.sleep(script.delay_s)
+                if script.drop:
+                    self.close_connection = True
+                    self.connection.close()
+                    return
+                if script.body is not None:
+                    self._send(script.status, script.body, script.headers)
+                    return
+                content = script.content or ""
+                completion = {
+                    "id": f"chatcmpl-{len(fake.requests)}",
+                    "object": "chat.completion",
+                    "created": int(time.time()),
+                    "model": payload.get("model", "fake-model"),
+                    "choices": [{
+                        "index": 0,
+                        "message": {"role": "assistant", "content": content},
+                        "finish_reason": script.finish_reason,
+                    }],
+                    "usage": {
+                        "prompt_tokens": 100,
+                        "completion_tokens": 10 + len(content) // 4,
+                        "total_tokens": 110 + len(content) // 4,
+                    },
+                }
+                self._send(script.status, json.dumps(completion).encode(), script.headers)
+
+            def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
+                self.send_response(status)
+                self.send_header("content-type", "application/json")
+                self.send_header("content-length", str(len(body)))
+                for key, value in (headers or {}).items():
+                    self.send_header(key, value)
+                self.end_headers()
+                self.wfile.write(body)
+
+        return Handler

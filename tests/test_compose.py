@@ -1,0 +1,84 @@
+from summarize.compose import compose, merge_drafts
+from summarize.draft import Draft
+from summarize.segment import normalise, split_sentences
+from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
+
+TEXT = normalise(EXAMPLE.read_text()).text
+SENTENCES = split_sentences(TEXT)
+
+
+def _compose(**changes):  # type: ignore[no-untyped-def]
+    return compose(Draft.model_validate({**EXAMPLE_DRAFT, **changes}), TEXT, SENTENCES)
+
+
+def test_good_draft_is_fully_grounded_with_exact_spans() -> None:
+    result = _compose()
+    assert result.warnings == []
+    items = [*result.allegations, *result.denials, *result.outcomes]
+    assert len(items) == 7 and all(item.grounded for item in items)
+    for item in items:
+        for e in item.evidence:
+            assert TEXT[e.start:e.end] == e.text == SENTENCES[e.sentence - 1].text
+
+
+def test_names_resolve_to_one_actor_with_aliases() -> None:
+    result = _compose()
+    by_id = {a.id: a for a in result.actors}
+    assert result.allegations[0].accused == ["marta-kowalczyk"]  # "Kowalczyk" → the full name
+    assert "Kowalczyk" in by_id["marta-kowalczyk"].aliases
+    assert result.allegations[0].accusers == ["port-ellery-gazette"]  # "Gazette"
+    assert len([a for a in result.actors if "kowalczyk" in a.id]) == 1
+
+
+def test_denials_link_to_allegation_ids() -> None:
+    result = _compose()
+    assert [d.denies for d in result.denials] == ["A1", "A2"]
+
+
+def test_invented_first_name_gives_way_to_the_article() -> None:
+    actors = [dict(EXAMPLE_DRAFT["actors"][0], name="Maria Kowalczyk"), *EXAMPLE_DRAFT["actors"][1:]]
+    result = _compose(actors=actors)
+    assert "Marta Kowalczyk" in [a.name for a in result.actors]
+    assert "Maria Kowalczyk" not in [a.name for a in result.actors]
+
+
+def test_citation_outside_the_article_is_kept_but_not_grounded() -> None:
+    outcomes = [dict(EXAMPLE_DRAFT["outcomes"][0], sentences=[99])]
+    result = _compose(outcomes=outcomes)
+    assert result.outcomes[0].grounded is False
+    assert any("O1" in w and "99" in w for w in result.warnings)
+
+
+def test_evidence_that_does_not_mention_the_actor_is_not_grounded() -> None:
+    # A fabricated outcome citing a real sentence about someone else.
+    outcomes = [{"actors": ["Owen Reyes"], "type": "arrest", "description": "Reyes was arrested.",
+                 "sentences": [11]}]
+    result = _compose(outcomes=outcomes)
+    assert result.outcomes[0].grounded is False
+    assert any("O1" in w and "do not mention" in w for w in result.warnings)
+
+
+def test_pronoun_evidence_looks_at_the_previous_sentence() -> None:
+    denials = [{"deniers": ["Denise Albright"], "denies": None, "claim": "No one was told.",
+                "sentences": [9]}]
+    assert _compose(denials=denials).denials[0].grounded is True
+
+
+def test_denial_of_unknown_allegation_becomes_null_with_warning() -> None:
+    denials = [dict(EXAMPLE_DRAFT["denials"][0], denies=7)]
+    result = _compose(denials=denials)
+    assert result.denials[0].denies is None
+    assert any("allegation 7" in w for w in result.warnings)
+
+
+def test_duplicate_outcomes_are_merged() -> None:
+    outcomes = [EXAMPLE_DRAFT["outcomes"][0], EXAMPLE_DRAFT["outcomes"][0]]
+    assert len(_compose(outcomes=outcomes).outcomes) == 1
+
+
+def test_chunk_drafts_merge_with_shifted_allegation_numbers() -> None:
+    first = Draft.model_validate(EXAMPLE_DRAFT)
+    second = Draft.model_validate({**EXAMPLE_DRAFT, "denials": [dict(EXAMPLE_DRAFT["denials"][0], denies=2)]})
+    merged = merge_drafts([first, second])
+    assert len(merged.allegations) == 4
+    assert merged.denials[-1].denies == 4

@@ -1,0 +1,60 @@
+"""The real embedded model, end to end through the CLI (slow: about two minutes on 2 cores)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.schema import Summary
+from summarize.segment import normalise
+from summarize.sources import read_article
+from tests.conftest import EXAMPLE, SHARED_SEED
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def summaries() -> dict[str, Summary]:
+    files = [str(EXAMPLE)] + ([str(SHARED_SEED)] if SHARED_SEED.exists() else [])
+    result = CliRunner().invoke(app, ["run", *files, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    items = data if isinstance(data, list) else [data]
+    return {s["provenance"]["source"]: Summary.model_validate(s) for s in items}
+
+
+def _check_spans(summary: Summary, path: str) -> None:
+    text = normalise(read_article(path).text).text
+    for item in [*summary.allegations, *summary.denials, *summary.outcomes]:
+        assert item.evidence, item.id
+        for e in item.evidence:
+            assert text[e.start:e.end] == e.text, item.id
+
+
+def _actor_ids(summary: Summary, surname: str) -> set[str]:
+    return {a.id for a in summary.actors if surname in a.name}
+
+
+def test_example_article(summaries: dict[str, Summary]) -> None:
+    summary = summaries[str(EXAMPLE)]
+    assert summary.provenance.backend == "embedded"
+    _check_spans(summary, str(EXAMPLE))
+    kowalczyk = _actor_ids(summary, "Kowalczyk")
+    assert kowalczyk
+    assert any(o.type.value == "resignation" and kowalczyk & set(o.actors) and o.grounded
+               for o in summary.outcomes)
+
+
+@pytest.mark.skipif(not SHARED_SEED.exists(), reason="../shared/benchmark is not here")
+def test_seed_article(summaries: dict[str, Summary]) -> None:
+    summary = summaries[str(SHARED_SEED)]
+    _check_spans(summary, str(SHARED_SEED))
+    names = {a.name for a in summary.actors}
+    assert "Michael Flynn" in names and "Sergei Kislyak" in names
+    flynn = _actor_ids(summary, "Flynn")
+    assert any(o.type.value == "resignation" and flynn & set(o.actors) and o.grounded
+               for o in summary.outcomes)
+    assert summary.provenance.output_tokens < 560  # the naive one-call approach's count
