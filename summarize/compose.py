@@ -53,9 +53,14 @@ def compose(draft: Draft, text: str, sentences: list[Sentence]) -> Composition:
     def ids(names: list[str]) -> list[str]:
         return list(dict.fromkeys(i for n in names if (i := table.resolve(n)) is not None))
 
-    def check(item_id: str, numbers: list[int], key_ids: list[str]):  # type: ignore[no-untyped-def]
-        result = ground(numbers, sentences, [table.surface_forms(i) for i in key_ids])
-        if not result.located:
+    def check(item_id: str, numbers: list[int], key_ids: list[str], paraphrase: str):  # type: ignore[no-untyped-def]
+        result = ground(numbers, sentences, [table.surface_forms(i) for i in key_ids], paraphrase)
+        if result.corrected_from is not None:
+            warnings.append(
+                f"{item_id}: cited sentence(s) {result.corrected_from} did not support it; "
+                f"evidence found in sentence {result.evidence[0].sentence}"
+            )
+        elif not result.located:
             warnings.append(f"{item_id}: cites sentence(s) {numbers} not all in the article (1-{len(sentences)})")
         elif not result.supported:
             warnings.append(f"{item_id}: cited sentence(s) {numbers} do not mention {', '.join(key_ids)}")
@@ -76,7 +81,7 @@ def compose(draft: Draft, text: str, sentences: list[Sentence]) -> Composition:
             continue
         item_id = f"A{len(allegations) + 1}"
         seen[key] = number_to_id[number] = item_id
-        result = check(item_id, item.sentences, accused)
+        result = check(item_id, item.sentences, accused, item.claim)
         allegations.append(Allegation(
             id=item_id, accusers=accusers, accused=accused, claim=item.claim.strip(),
             evidence=result.evidence, grounded=result.grounded,
@@ -91,7 +96,7 @@ def compose(draft: Draft, text: str, sentences: list[Sentence]) -> Composition:
         denies = number_to_id.get(item.denies) if item.denies is not None else None
         if item.denies is not None and denies is None:
             warnings.append(f"{item_id}: points at allegation {item.denies}, which does not exist; set to null")
-        result = check(item_id, item.sentences, deniers)
+        result = check(item_id, item.sentences, deniers, item.claim)
         denials.append(Denial(
             id=item_id, deniers=deniers, denies=denies, claim=item.claim.strip(),
             evidence=result.evidence, grounded=result.grounded,
@@ -106,7 +111,7 @@ def compose(draft: Draft, text: str, sentences: list[Sentence]) -> Composition:
             continue
         seen_outcomes.add(key)
         item_id = f"O{len(outcomes) + 1}"
-        result = check(item_id, item.sentences, actors)
+        result = check(item_id, item.sentences, actors, item.description)
         outcomes.append(Outcome(
             id=item_id, actors=actors, type=item.type, description=item.description.strip(),
             evidence=result.evidence, grounded=result.grounded,

@@ -43,10 +43,20 @@ def test_invented_first_name_gives_way_to_the_article() -> None:
 
 
 def test_citation_outside_the_article_is_kept_but_not_grounded() -> None:
-    outcomes = [dict(EXAMPLE_DRAFT["outcomes"][0], sentences=[99])]
+    outcomes = [{"actors": ["Marta Kowalczyk"], "type": "arrest",
+                 "description": "Kowalczyk was arrested by police.", "sentences": [99]}]
     result = _compose(outcomes=outcomes)
     assert result.outcomes[0].grounded is False
     assert any("O1" in w and "99" in w for w in result.warnings)
+
+
+def test_a_neighbouring_citation_is_corrected_in_code_and_reported() -> None:
+    # The denial is in sentence 5; the model cited sentence 6 (about someone else).
+    denials = [dict(EXAMPLE_DRAFT["denials"][0], sentences=[6], claim="Kowalczyk denied any wrongdoing.")]
+    result = _compose(denials=denials)
+    assert result.denials[0].grounded is True
+    assert [e.sentence for e in result.denials[0].evidence] == [5]
+    assert any("D1" in w and "[6]" in w and "sentence 5" in w for w in result.warnings)
 
 
 def test_evidence_that_does_not_mention_the_actor_is_not_grounded() -> None:
