@@ -6,6 +6,8 @@ in-process server, so neither side profits from the other's prompt cache.
     python benchmarks/run_latency.py [ARTICLE] [--trials N]
 
 Reports wall time, prompt and generated tokens, and the ratio pipeline / raw.
+A third kind, ``naive``, is the anchor the issue names: one JSON-schema call
+with a plain system prompt, the raw article, and quotes as evidence.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ import statistics
 import time
 from pathlib import Path
 
+from pydantic import BaseModel
+
 from summarize.backends.embedded import EmbeddedBackend
 from summarize.draft import Draft
 from summarize.extraction import Extractor, RequestOptions
@@ -24,16 +28,49 @@ from summarize.pipeline import Pipeline
 from summarize.prompting import PromptSet
 from summarize.sources import read_article
 
+class NaiveItem(BaseModel):
+    by: list[str]
+    against: list[str]
+    claim: str
+    evidence: str
+
+
+class NaiveOutcome(BaseModel):
+    actors: list[str]
+    type: str
+    description: str
+    evidence: str
+
+
+class NaiveSummary(BaseModel):
+    actors: list[str]
+    allegations: list[NaiveItem]
+    denials: list[NaiveItem]
+    outcomes: list[NaiveOutcome]
+    gist: str
+
+
+NAIVE_SYSTEM = (
+    "Extract the actors, allegations (who accuses whom of what), denials and outcomes "
+    "(resignations, appointments, charges, rulings...) of this news article as JSON, "
+    "each with a quote from the article as evidence."
+)
+
 SEED = Path(__file__).resolve().parent.parent.parent / "shared/benchmark/seed/flynn-resigns.txt"
 
 
-def raw_call(backend: EmbeddedBackend, messages: list[dict[str, str]], options: RequestOptions) -> dict:
-    """The same request the pipeline sends, straight into the server object."""
+def raw_call(
+    backend: EmbeddedBackend,
+    messages: list[dict[str, str]],
+    options: RequestOptions,
+    model: type[BaseModel] = Draft,
+) -> dict:
+    """One request straight into the server object (by default the pipeline's own)."""
     request = {
         "messages": messages,
         "response_format": {
             "type": "json_schema",
-            "json_schema": {"name": "Draft", "schema": Draft.model_json_schema()},
+            "json_schema": {"name": model.__name__, "schema": model.model_json_schema()},
         },
         "max_tokens": options.max_output_tokens,
         "temperature": options.temperature,
@@ -73,13 +110,18 @@ def main() -> None:
     article = read_article(args.article)
     prompts = PromptSet.load()
     options = RequestOptions()
-    rows: dict[str, list[dict]] = {"raw": [], "pipeline": []}
+    rows: dict[str, list[dict]] = {"raw": [], "pipeline": [], "naive": []}
+    kinds = ["naive", "raw", "pipeline"]
     for trial in range(args.trials):
-        for kind in ("raw", "pipeline") if trial % 2 == 0 else ("pipeline", "raw"):
+        for kind in kinds if trial % 2 == 0 else kinds[::-1]:
             backend = EmbeddedBackend()
             endpoint = backend.start()
             try:
-                if kind == "raw":
+                if kind == "naive":
+                    messages = [{"role": "system", "content": NAIVE_SYSTEM},
+                                {"role": "user", "content": article.text}]
+                    row = raw_call(backend, messages, options, NaiveSummary)
+                elif kind == "raw":
                     pipeline = Pipeline(Extractor(endpoint), prompts)
                     _, _, chunks, _ = pipeline.plan(article)
                     messages = prompts.render(chunks[0], part=1, parts=len(chunks))
@@ -97,7 +139,11 @@ def main() -> None:
     print(f"article: {args.article}")
     print(f"raw call : {raw:6.2f} s median, {gen_raw:.0f} generated tokens")
     print(f"pipeline : {pipe:6.2f} s median, {gen_pipe:.0f} generated tokens")
+    naive = statistics.median(r["wall_s"] for r in rows["naive"])
+    gen_naive = statistics.median(r["generated_tokens"] for r in rows["naive"])
+    print(f"naive    : {naive:6.2f} s median, {gen_naive:.0f} generated tokens")
     print(f"ratio pipeline/raw: {pipe / raw:.3f}  (overhead {100 * (pipe / raw - 1):+.1f}%)")
+    print(f"ratio pipeline/naive: {pipe / naive:.3f} time, {gen_pipe / gen_naive:.3f} generated tokens")
 
 
 if __name__ == "__main__":
