@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.schema import Summary
-from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
+from tests.conftest import EXAMPLE
 from tests.fake_openai import FakeOpenAI, Script
 
 runner = CliRunner()
