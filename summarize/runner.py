@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 from pathlib import Path
 
 from summarize.config import ModelOptions, resolve_backend
+from summarize.errors import SummarizeError
 from summarize.extraction import Extractor, RequestOptions
 from summarize.pipeline import Pipeline
 from summarize.prompting import PromptSet
 from summarize.schema import Summary
 from summarize.sources import Article
+
+Outcome = Summary | SummarizeError
 
 
 def summarize_articles(
@@ -18,21 +22,50 @@ def summarize_articles(
     options: ModelOptions,
     prompt_dir: Path | None = None,
     request: RequestOptions | None = None,
-) -> list[Summary]:
+    *,
+    keep_going: bool = False,
+    on_result: Callable[[int, Outcome], None] | None = None,
+) -> list[Outcome]:
+    """One result per article. Without ``keep_going`` the first error is raised, and
+    every article is checked before the first request; with it, each failure is
+    returned in its article's place and the others go on. ``on_result(index, result)``
+    is called as each article finishes, so callers can save work as it lands."""
+    if not articles:
+        return []
     prompts = PromptSet.load(prompt_dir)
     backend = resolve_backend(options)
     endpoint = backend.start()
     try:
-        return asyncio.run(_run(articles, Extractor(endpoint, request), prompts))
+        return asyncio.run(_run(articles, Extractor(endpoint, request), prompts, keep_going, on_result))
     finally:
         backend.close()
 
 
-async def _run(articles: list[Article], extractor: Extractor, prompts: PromptSet) -> list[Summary]:
+async def _run(
+    articles: list[Article],
+    extractor: Extractor,
+    prompts: PromptSet,
+    keep_going: bool,
+    on_result: Callable[[int, Outcome], None] | None,
+) -> list[Outcome]:
     pipeline = Pipeline(extractor, prompts)
+
+    async def one(index: int, article: Article) -> Outcome:
+        result: Outcome
+        try:
+            result = await pipeline.summarize(article)
+        except SummarizeError as exc:
+            if not keep_going:
+                raise
+            result = exc
+        if on_result is not None:
+            on_result(index, result)
+        return result
+
     try:
-        for article in articles:  # every input checked before the first request
-            pipeline.plan(article)
-        return list(await asyncio.gather(*(pipeline.summarize(a) for a in articles)))
+        if not keep_going:
+            for article in articles:
+                pipeline.plan(article)
+        return list(await asyncio.gather(*(one(i, a) for i, a in enumerate(articles))))
     finally:
         await extractor.aclose()

@@ -10,9 +10,19 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
+
+
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that timed out and hung up is part of the tests, not a server bug."""
+        import sys
+
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 @dataclass
@@ -30,9 +40,11 @@ class FakeOpenAI:
     def __init__(self, default: Script | None = None) -> None:
         self.default = default or Script(content="{}")
         self.queue: list[Script] = []
+        # Optional rule that picks a reply from the request body (None: use the queue).
+        self.rule: Callable[[dict[str, Any]], Script | None] | None = None
         self.requests: list[dict[str, Any]] = []
         self._lock = threading.Lock()
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._server = _QuietServer(("127.0.0.1", 0), self._handler())
         self._server.daemon_threads = True
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -60,7 +72,9 @@ class FakeOpenAI:
     def push(self, script: Script) -> None:
         self.queue.append(script)
 
-    def _next(self) -> Script:
+    def _next(self, payload: dict[str, Any]) -> Script:
+        if self.rule is not None and (script := self.rule(payload)) is not None:
+            return script
         with self._lock:
             return self.queue.pop(0) if self.queue else self.default
 
@@ -85,7 +99,7 @@ class FakeOpenAI:
                         "body": payload,
                         "authorization": self.headers.get("authorization"),
                     })
-                script = fake._next()
+                script = fake._next(payload)
                 if script.delay_s:
                     time.sleep(script.delay_s)
                 if script.drop:

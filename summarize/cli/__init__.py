@@ -33,6 +33,7 @@ def reports_errors(command: F) -> F:
 
 
 def build_app() -> typer.Typer:
+    from summarize.cli import eval as eval_command
     from summarize.cli import run as run_command
     from summarize.cli import schema as schema_command
 
@@ -45,6 +46,7 @@ def build_app() -> typer.Typer:
     )
     app.command("run")(reports_errors(run_command.run))
     app.command("schema")(reports_errors(schema_command.schema))
+    app.command("eval")(reports_errors(eval_command.eval_command))
     return app
 
 

@@ -16,6 +16,7 @@ from summarize.extraction import RequestOptions
 from summarize.output import write_atomic
 from summarize.render import to_json, to_markdown, to_rich
 from summarize.runner import summarize_articles
+from summarize.schema import Summary
 from summarize.sources import read_article
 
 
@@ -42,7 +43,7 @@ def run(
     """Summarise news articles: actors, allegations, denials and outcomes, each with evidence."""
     stdin = sys.stdin.buffer.read() if "-" in files else None
     articles = [read_article(name, stdin=stdin) for name in files]
-    summaries = summarize_articles(
+    summaries: list[Summary] = summarize_articles(  # type: ignore[assignment]
         articles,
         ModelOptions(model=model, base_url=base_url, api_key=api_key, model_path=model_path,
                      threads=threads, context=context, parallel=parallel),

@@ -1,0 +1,1 @@
+"""Scoring summaries against hand-labelled gold (`summarize-gold/1`)."""

@@ -1,0 +1,155 @@
+"""Run the pipeline over labelled cases (with an on-disk prediction cache) and score them.
+
+The cache key is the article's hash, the model, the prompt hash and the schema
+version, so re-scoring is instant and an interrupted run resumes where it
+stopped.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summarize.backends.weights import cache_dir
+from summarize.config import ModelOptions, resolve_backend
+from summarize.errors import SummarizeError
+from summarize.evaluation.dataset import Case
+from summarize.evaluation.predictions import from_summary, with_actor_ids
+from summarize.evaluation.scoring import ArticleScore, Report, aggregate, score_article
+from summarize.extraction import RequestOptions
+from summarize.output import write_atomic
+from summarize.prompting import PromptSet
+from summarize.runner import summarize_articles
+from summarize.schema import SCHEMA_VERSION, Summary
+from summarize.sources import read_article
+
+
+@dataclass
+class CaseResult:
+    case: Case
+    prediction: dict[str, Any] | None
+    summary: Summary | None = None
+    error: str | None = None
+    score: ArticleScore | None = None
+
+
+@dataclass
+class EvalRun:
+    results: list[CaseResult]
+    report: Report
+    model: str
+    prompt_hash: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        summaries = [r.summary for r in self.results if r.summary is not None]
+        latencies = sorted(s.provenance.latency_s for s in summaries)
+        return {
+            **self.report.as_dict(),
+            "articles": len(self.results),
+            "scored": sum(r.score is not None for r in self.results),
+            "valid_rate": round(sum(r.prediction is not None for r in self.results) / len(self.results), 4),
+            "failures": {r.case.id: r.error for r in self.results if r.error},
+            "latency_p50_s": round(statistics.median(latencies), 2) if latencies else None,
+            "latency_p95_s": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 2)
+            if latencies else None,
+            "tokens_in": sum(s.provenance.input_tokens for s in summaries),
+            "tokens_out": sum(s.provenance.output_tokens for s in summaries),
+            "model": self.model,
+            "prompt_hash": self.prompt_hash,
+            "schema_version": SCHEMA_VERSION,
+            "per_article": {
+                r.case.id: {
+                    "f1": {s: round(c.f1, 4) for s, c in r.score.counts.items()},
+                    "missed": r.score.missed,
+                    "spurious": r.score.spurious,
+                }
+                for r in self.results if r.score is not None
+            },
+        }
+
+
+def _model_label(options: ModelOptions) -> str:
+    backend = resolve_backend(options)
+    return getattr(backend, "model", None) or str(getattr(backend, "model_path", None) or "embedded-default")
+
+
+def _cache_key(text: str, model: str, prompt_hash: str) -> str:
+    digest = hashlib.sha256()
+    for part in (hashlib.sha256(text.encode()).hexdigest(), model, prompt_hash, SCHEMA_VERSION):
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def run_eval(
+    cases: list[Case],
+    options: ModelOptions,
+    prompt_dir: Path | None = None,
+    request: RequestOptions | None = None,
+    cache: Path | None = None,
+) -> EvalRun:
+    prompts = PromptSet.load(prompt_dir)
+    model = _model_label(options)
+    cache = cache or cache_dir() / "predictions"
+    cache.mkdir(parents=True, exist_ok=True)
+    results: dict[str, CaseResult] = {}
+    todo: list[tuple[Case, Path, Any]] = []
+    for case in cases:
+        article = read_article(str(case.text_path))
+        path = cache / f"{_cache_key(article.text, model, prompts.hash)}.json"
+        if path.exists():
+            summary = Summary.model_validate_json(path.read_text(encoding="utf-8"))
+            results[case.id] = CaseResult(case, from_summary(case.id, summary), summary)
+        else:
+            todo.append((case, path, article))
+    def keep(index: int, outcome: Summary | SummarizeError) -> None:
+        case, path, _ = todo[index]
+        if isinstance(outcome, SummarizeError):
+            results[case.id] = CaseResult(case, None, error=str(outcome))
+        else:
+            write_atomic(path, outcome.model_dump_json())  # saved as it lands: a rerun resumes
+            results[case.id] = CaseResult(case, from_summary(case.id, outcome), outcome)
+
+    summarize_articles([a for _, _, a in todo], options, prompt_dir, request, keep_going=True, on_result=keep)
+    return score_run([results[c.id] for c in cases], model, prompts.hash)
+
+
+def predictions_from_folder(cases: list[Case], folder: Path) -> list[CaseResult]:
+    """Predictions made elsewhere: ``<id>.json`` in the gold shape (names allowed for ids)."""
+    results = []
+    for case in cases:
+        path = folder / f"{case.id}.json"
+        if not path.exists():
+            results.append(CaseResult(case, None, error=f"{path}: no prediction"))
+            continue
+        try:
+            prediction = with_actor_ids(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError) as exc:
+            results.append(CaseResult(case, None, error=f"{path}: unreadable prediction ({exc})"))
+            continue
+        results.append(CaseResult(case, prediction))
+    return results
+
+
+def score_run(results: list[CaseResult], model: str, prompt_hash: str) -> EvalRun:
+    empty = {"actors": [], "allegations": [], "denials": [], "outcomes": []}
+    scores = []
+    for result in results:
+        if result.case.gold is None:
+            continue
+        text = result.case.text_path.read_text(encoding="utf-8")
+        result.score = score_article(result.prediction or empty, result.case.gold, text)
+        scores.append(result.score)
+    return EvalRun(results, aggregate(scores), model, prompt_hash)
+
+
+def save_predictions(run: EvalRun, folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for result in run.results:
+        if result.prediction is not None:
+            write_atomic(folder / f"{result.case.id}.json",
+                         json.dumps(result.prediction, indent=2, ensure_ascii=False) + "\n")

@@ -1,0 +1,84 @@
+"""`summarize eval` with the fake OpenAI-compatible server, and on predictions made elsewhere."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from tests.conftest import ROOT
+from tests.fake_openai import FakeOpenAI, Script
+
+runner = CliRunner()
+FIXTURE = ROOT / "evals" / "fixtures" / "harbour-authority.gold.json"
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    data = tmp_path / "set"
+    (data / "nested").mkdir(parents=True)
+    shutil.copy(FIXTURE.with_name("harbour-authority.txt"), data / "nested" / "harbour-authority.txt")
+    shutil.copy(FIXTURE, data / "nested" / "harbour-authority.gold.json")
+    return data
+
+
+def _eval(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["eval", *args], terminal_width=120)
+
+
+def test_eval_scores_runs_and_caches(folder: Path, fake: FakeOpenAI, remote_args: list[str],
+                                     tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path / "cache"))
+    saved = tmp_path / "preds"
+    result = _eval(str(folder), "--json", "--save-predictions", str(saved), *remote_args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    # The fake reply (tests/conftest.py) finds 6 of 7 gold actors, both allegations,
+    # both denials and all three outcomes.
+    assert data["outcomes"]["f1"] == 1.0 and data["denials"]["f1"] == 1.0
+    assert data["allegations"]["tp"] == 2 and data["actors"]["tp"] >= 6
+    assert 0.9 < data["macro_f1"] <= 1.0 and data["grounding_rate"] == 1.0
+    assert data["valid_rate"] == 1.0 and data["scored"] == 1 and len(fake.requests) == 1
+    prediction = json.loads((saved / "harbour-authority.json").read_text())
+    assert prediction["format"] == "summarize-gold/1" and prediction["outcomes"][0]["type"] == "resignation"
+
+    again = _eval(str(folder), "--json", *remote_args)
+    assert json.loads(again.stdout)["macro_f1"] == data["macro_f1"]
+    assert len(fake.requests) == 1  # re-scored from the cache, no new request
+
+    external = _eval(str(folder), "--json", "--predictions", str(saved))
+    assert json.loads(external.stdout)["macro_f1"] == data["macro_f1"]
+
+
+def test_predictions_may_use_plain_names(folder: Path, tmp_path: Path) -> None:
+    preds = tmp_path / "names"
+    preds.mkdir()
+    (preds / "harbour-authority.json").write_text(json.dumps({
+        "actors": [{"name": "Marta Kowalczyk"}],
+        "allegations": [], "denials": [],
+        "outcomes": [{"actors": ["Kowalczyk"], "type": "resignation", "description": "She resigned.",
+                      "evidence": ["Marta Kowalczyk resigned on Tuesday"]}],
+    }))
+    data = json.loads(_eval(str(folder), "--json", "--predictions", str(preds)).stdout)
+    assert data["outcomes"]["tp"] == 1 and data["outcomes"]["fn"] == 2
+    assert data["actors"]["tp"] == 1 and data["allegations"]["recall"] == 0.0
+
+
+def test_a_failing_article_is_reported_and_the_rest_scored(folder: Path, fake: FakeOpenAI, remote_args: list[str],
+                                                           tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path / "cache"))
+    (folder / "unlabelled.txt").write_text("Short unlabelled article about nothing in particular.")
+    fake.rule = lambda body: Script(content="never json") if "unlabelled" in json.dumps(body) else None
+    result = _eval(str(folder), "--json", *remote_args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["articles"] == 2 and len(data["failures"]) == 1 and data["valid_rate"] == 0.5
+
+
+def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
+    result = _eval(str(tmp_path / "nope"))
+    assert result.exit_code == 3 and "no such folder" in result.stderr
