@@ -57,6 +57,10 @@ class PromptSet:
         prompts.render([Sentence(1, 0, 4, "Test")], part=1, parts=1)  # fail now, not mid-batch
         return prompts
 
+    def system_prompt(self) -> str:
+        """The system message as rendered for a one-part article (static in the shipped prompts)."""
+        return self.render([Sentence(1, 0, 4, "Text")], part=1, parts=1)[0]["content"]
+
     def render(self, sentences: list[Sentence], *, part: int, parts: int) -> list[dict[str, str]]:
         """Chat messages for one chunk of an article."""
         env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False)

@@ -36,7 +36,10 @@ def summarize_articles(
     backend = resolve_backend(options)
     endpoint = backend.start()
     try:
-        return asyncio.run(_run(articles, Extractor(endpoint, request), prompts, keep_going, on_result))
+        def warm() -> None:
+            backend.warm(prompts.system_prompt())
+
+        return asyncio.run(_run(articles, Extractor(endpoint, request), prompts, keep_going, on_result, warm))
     finally:
         backend.close()
 
@@ -47,6 +50,7 @@ async def _run(
     prompts: PromptSet,
     keep_going: bool,
     on_result: Callable[[int, Outcome], None] | None,
+    warm: Callable[[], None],
 ) -> list[Outcome]:
     pipeline = Pipeline(extractor, prompts)
 
@@ -66,6 +70,7 @@ async def _run(
         if not keep_going:
             for article in articles:
                 pipeline.plan(article)
+        warm()  # after the checks: bad input never costs a model call
         return list(await asyncio.gather(*(one(i, a) for i, a in enumerate(articles))))
     finally:
         await extractor.aclose()

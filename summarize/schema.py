@@ -104,7 +104,7 @@ class Provenance(_Strict):
     input_tokens: int = Field(ge=0, description="Prompt tokens over all requests, re-asks included.")
     output_tokens: int = Field(ge=0, description="Generated tokens over all requests.")
     requests: int = Field(ge=0, description="Model requests made, re-asks included.")
-    latency_s: float = Field(ge=0)
+    latency_s: float = Field(ge=0, description="Seconds from the first request to the summary, queueing excluded.")
     warnings: list[str] = Field(default_factory=list)
 
 

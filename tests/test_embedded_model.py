@@ -7,7 +7,11 @@ import json
 import pytest
 from typer.testing import CliRunner
 
+from summarize.backends.embedded import EmbeddedBackend
+from summarize.backends.prefix_cache import prefix_file
+from summarize.backends.weights import cache_dir
 from summarize.cli import app
+from summarize.prompting import PromptSet
 from summarize.schema import Summary
 from summarize.segment import normalise
 from summarize.sources import read_article
@@ -56,3 +60,20 @@ def test_seed_article(summaries: dict[str, Summary]) -> None:
     flynn = _actor_ids(summary, "Flynn")
     assert any(o.type.value == "resignation" and flynn & set(o.actors) and o.grounded
                for o in summary.outcomes)
+
+
+def test_system_prompt_cache_is_saved_and_restored(summaries: dict[str, Summary]) -> None:
+    """After a run the system prompt's KV cache is on disk; a new server restores it."""
+    prompts = PromptSet.load()
+    backend = EmbeddedBackend()
+    backend.start()
+    try:
+        assert backend._path is not None
+        name = prefix_file(backend._path, prompts.system_prompt(), backend._slot_context)
+        saved = cache_dir() / "slots" / name
+        assert saved.is_file(), "the CLI run should have saved the system prompt cache"
+        mtime = saved.stat().st_mtime_ns
+        assert backend.warm(prompts.system_prompt()) is True
+        assert saved.stat().st_mtime_ns == mtime  # restored, not computed again
+    finally:
+        backend.close()

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from summarize.backends import prefix_cache
 from summarize.backends.base import Endpoint
-from summarize.backends.weights import MODEL_NAME, assemble
+from summarize.backends.weights import MODEL_NAME, assemble, cache_dir
 from summarize.errors import ModelUnavailableError
 
 DEFAULT_SLOT_CONTEXT = 8192
@@ -35,6 +36,9 @@ class EmbeddedBackend:
     slot_context: int | None = None
     parallel: int | None = None
     _server: Any = None
+    _path: Path | None = None
+    _slot_context: int = DEFAULT_SLOT_CONTEXT
+    _parallel: int = 1
 
     def start(self) -> Endpoint:
         try:
@@ -61,12 +65,16 @@ class EmbeddedBackend:
         params.verbosity = -1
         params.warmup = False
         params.sampling.temp = 0.0
+        slots_dir = cache_dir() / "slots"
+        slots_dir.mkdir(parents=True, exist_ok=True)
+        params.slot_save_path = f"{slots_dir}{os.sep}"  # llama.cpp appends the file name as is
         try:
             self._server = xllamacpp.Server(params)
         except Exception as exc:  # xllamacpp raises plain RuntimeError on a bad file
             raise ModelUnavailableError(
                 f"{path}: could not be loaded as a GGUF model ({exc}); pass a valid .gguf file"
             ) from None
+        self._path, self._slot_context, self._parallel = path, slot_context, parallel
         model = MODEL_NAME if self.model_path is None else path.stem
         return Endpoint(
             base_url=self._server.listening_address.rstrip("/") + "/v1",
@@ -76,6 +84,13 @@ class EmbeddedBackend:
             context_tokens=slot_context,
             parallel=parallel,
         )
+
+    def warm(self, system_prompt: str) -> bool:
+        """Have the static system prompt's KV cache ready in every slot (prefix_cache.py)."""
+        if self._server is None or self._path is None:
+            return False
+        filename = prefix_cache.prefix_file(self._path, system_prompt, self._slot_context)
+        return prefix_cache.warm(self._server, cache_dir() / "slots", filename, system_prompt, self._parallel)
 
     def close(self) -> None:
         """Stop the server thread; xllamacpp stops it when the object is freed."""

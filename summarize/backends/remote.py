@@ -27,5 +27,9 @@ class RemoteBackend:
             parallel=self.parallel,
         )
 
+    def warm(self, system_prompt: str) -> bool:
+        """Nothing to do: a remote server manages its own prompt cache."""
+        return False
+
     def close(self) -> None:
         return None
