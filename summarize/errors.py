@@ -70,6 +70,12 @@ class InvalidReplyError(SummarizeError):
     exit_code = 10
 
 
+class RegressionError(SummarizeError):
+    """An eval fell below --fail-under or dropped more than --max-drop."""
+
+    exit_code = 12
+
+
 class OutputError(SummarizeError):
     """The result could not be written."""
 

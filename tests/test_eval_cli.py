@@ -17,6 +17,12 @@ runner = CliRunner()
 FIXTURE = ROOT / "evals" / "fixtures" / "harbour-authority.gold.json"
 
 
+@pytest.fixture(autouse=True)
+def _own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Prediction cache and eval history of these tests stay in their temp folder."""
+    monkeypatch.setenv("SUMMARIZE_CACHE_DIR", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def folder(tmp_path: Path) -> Path:
     data = tmp_path / "set"
@@ -82,3 +88,53 @@ def test_a_failing_article_is_reported_and_the_rest_scored(folder: Path, fake: F
 def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     result = _eval(str(tmp_path / "nope"))
     assert result.exit_code == 3 and "no such folder" in result.stderr
+
+
+def _write_predictions(folder: Path, target: Path, drop_outcomes: bool = False) -> Path:
+    """The gold itself as a prediction set, optionally made worse."""
+    target.mkdir()
+    gold = json.loads((folder / "nested" / "harbour-authority.gold.json").read_text())
+    if drop_outcomes:
+        gold["outcomes"] = []
+    (target / "harbour-authority.json").write_text(json.dumps(gold))
+    return target
+
+
+def test_regression_gate_on_a_worse_prediction_set(folder: Path, tmp_path: Path) -> None:
+    good = _write_predictions(folder, tmp_path / "good")
+    worse = _write_predictions(folder, tmp_path / "worse", drop_outcomes=True)
+    base = tmp_path / "baselines" / "main.json"
+    saved = _eval(str(folder), "--predictions", str(good), "--save-baseline", str(base), "--fail-under", "macro_f1=0.9")
+    assert saved.exit_code == 0, saved.output
+    assert json.loads(base.read_text())["macro_f1"] == 1.0
+
+    same = _eval(str(folder), "--predictions", str(good), "--baseline", str(base), "--max-drop", "0.02")
+    assert same.exit_code == 0
+
+    dropped = _eval(str(folder), "--predictions", str(worse), "--baseline", str(base), "--max-drop", "0.02", "--json")
+    assert dropped.exit_code == 12
+    assert "macro_f1 dropped 0.2500" in dropped.stderr
+    data = json.loads(dropped.stdout)
+    assert data["changes"]["outcomes.f1"] == -1.0
+    assert "harbour-authority: outcomes now missed: O1, O2, O3" in data["changed_items"]
+
+    under = _eval(str(folder), "--predictions", str(worse), "--fail-under", "outcomes.recall=0.5")
+    assert under.exit_code == 12 and "outcomes.recall 0.0000 < 0.5" in under.stderr
+
+
+def test_markdown_report_and_history(folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "160")  # rich sizes tables to the terminal
+    good = _write_predictions(folder, tmp_path / "good")
+    md = _eval(str(folder), "--predictions", str(good), "--markdown")
+    assert md.exit_code == 0
+    assert md.stdout.startswith("### summarize eval: macro F1 1.000")
+    assert "| outcomes | 1.000 | 1.000 | 1.000 |" in md.stdout
+    _eval(str(folder), "--predictions", str(good))
+    shown = _eval("--history")
+    assert shown.exit_code == 0 and shown.stdout.count("external") == 2
+
+
+def test_a_misspelt_threshold_fails_before_any_work(folder: Path, fake: FakeOpenAI, remote_args: list[str]) -> None:
+    result = _eval(str(folder), "--fail-under", "macro=0.5", *remote_args)
+    assert result.exit_code == 3 and "METRIC=VALUE" in result.stderr
+    assert fake.requests == []

@@ -1,4 +1,4 @@
-"""`summarize eval [FOLDER...]`: score the pipeline on labelled articles."""
+"""`summarize eval [FOLDER...]`: score the pipeline on labelled articles, gate on regressions."""
 
 from __future__ import annotations
 
@@ -10,35 +10,37 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from summarize.backends.weights import cache_dir
 from summarize.config import ModelOptions
+from summarize.evaluation import baseline as baselines
+from summarize.evaluation import history, report
 from summarize.evaluation.dataset import load_cases
-from summarize.evaluation.harness import EvalRun, predictions_from_folder, run_eval, save_predictions, score_run
-from summarize.evaluation.scoring import SECTIONS
+from summarize.evaluation.harness import predictions_from_folder, run_eval, save_predictions, score_run
 from summarize.extraction import RequestOptions
 
 
-def _table(run: EvalRun) -> Table:
-    data = run.as_dict()
-    table = Table(title=f"{data['scored']} scored of {data['articles']} articles · {run.model} · prompts {run.prompt_hash}")
-    for column in ("section", "precision", "recall", "F1", "tp", "fp", "fn"):
-        table.add_column(column, justify="right" if column != "section" else "left")
-    for section in SECTIONS:
-        s = data[section]
-        table.add_row(section, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
-                      str(s["tp"]), str(s["fp"]), str(s["fn"]))
-    table.caption = (
-        f"macro F1 {data['macro_f1']:.3f} · grounding {data['grounding_rate']:.3f} · valid {data['valid_rate']:.3f}"
-        f" · p50 {data['latency_p50_s']} s · p95 {data['latency_p95_s']} s"
-        f" · tokens {data['tokens_in']} in / {data['tokens_out']} out · failures {len(data['failures'])}"
-    )
+def _history_table(db: Path) -> Table:
+    table = Table(title=f"eval history ({db})")
+    for column in ("when", "model", "prompts", "n", "macro", "ground", "actors", "alleg", "denial", "outc"):
+        table.add_column(column, no_wrap=True)
+    for row in history.rows(db):
+        at, _folders, *rest = row
+        table.add_row(at, *[f"{v:.3f}" if isinstance(v, float) else str(v) for v in rest])
     return table
 
 
 def eval_command(
     folders: Annotated[Optional[list[Path]], typer.Argument(help="Folders of <id>.txt + <id>.gold.json [default: evals/fixtures].")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    markdown_out: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report (fits a PR comment).")] = False,
     save_predictions_to: Annotated[Optional[Path], typer.Option("--save-predictions", help="Write each prediction as <id>.json in the gold shape.")] = None,
     predictions: Annotated[Optional[Path], typer.Option(help="Score predictions made elsewhere (<id>.json) instead of running a model.")] = None,
+    save_baseline: Annotated[Optional[Path], typer.Option(help="Store this run's scores and per-article matches here.")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="Compare with this stored baseline.")] = None,
+    fail_under: Annotated[Optional[list[str]], typer.Option(help="Exit 12 if METRIC < VALUE, e.g. macro_f1=0.5 (repeatable).")] = None,
+    max_drop: Annotated[Optional[float], typer.Option(help="Exit 12 if macro F1 or grounding falls more than this below --baseline.")] = None,
+    show_history: Annotated[bool, typer.Option("--history", help="Show the trend of earlier runs and exit.")] = False,
+    history_db: Annotated[Optional[Path], typer.Option(help="SQLite history file [default: in the user cache folder].")] = None,
     model: Annotated[Optional[str], typer.Option(help="Model name at the endpoint [env: SUMMARIZE_MODEL].")] = None,
     base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint [env: SUMMARIZE_BASE_URL, OPENAI_BASE_URL].")] = None,
     api_key: Annotated[Optional[str], typer.Option(help="API key [env: SUMMARIZE_API_KEY, OPENAI_API_KEY].", show_default=False)] = None,
@@ -48,16 +50,39 @@ def eval_command(
     timeout: Annotated[float, typer.Option(min=1, help="Seconds before one request times out.")] = 600.0,
 ) -> None:
     """Score summaries against hand-labelled gold: per-section P/R/F1, macro F1, grounding."""
-    cases = load_cases(folders or [Path("evals/fixtures")])
+    db = history_db or cache_dir() / "eval-history.sqlite"
+    if show_history:
+        Console().print(_history_table(db))
+        return
+    for threshold in fail_under or []:
+        baselines.parse_threshold(threshold)  # a typo fails now, not after an hour of inference
+    old = baselines.load_baseline(baseline) if baseline else None
+    folders = folders or [Path("evals/fixtures")]
+    cases = load_cases(folders)
     if predictions is not None:
         run = score_run(predictions_from_folder(cases, predictions), model="external", prompt_hash="-")
     else:
         run = run_eval(cases, ModelOptions(model=model, base_url=base_url, api_key=api_key,
                                            model_path=model_path, parallel=parallel),
                        prompt_dir=prompts, request=RequestOptions(timeout_s=timeout))
+    scores = run.as_dict()
+    history.append(db, scores, [str(f) for f in folders])
     if save_predictions_to is not None:
         save_predictions(run, save_predictions_to)
+    if save_baseline is not None:
+        baselines.save_baseline(scores, save_baseline)
+    changes, lines = baselines.compare(scores, old) if old else (None, [])
     if json_out:
-        typer.echo(json.dumps(run.as_dict(), indent=2, ensure_ascii=False))
+        payload = dict(scores)
+        if changes:
+            payload["changes"] = {c.metric: round(c.delta, 4) for c in changes}
+            payload["changed_items"] = lines
+        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+    elif markdown_out:
+        typer.echo(report.markdown(scores, changes, lines), nl=False)
     else:
-        Console().print(_table(run))
+        console = Console()
+        console.print(report.table(scores, changes))
+        for line in lines:
+            console.print(f"  {line}")
+    baselines.gate(scores, fail_under or [], max_drop, old)

@@ -1,0 +1,60 @@
+"""Eval results for people: a rich table, and Markdown that fits a pull-request comment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rich.table import Table
+
+from summarize.evaluation.baseline import Change
+from summarize.evaluation.scoring import SECTIONS
+
+
+def _caption(data: dict[str, Any]) -> str:
+    return (
+        f"macro F1 {data['macro_f1']:.3f} · grounding {data['grounding_rate']:.3f} · valid {data['valid_rate']:.3f}"
+        f" · p50 {data['latency_p50_s']} s · p95 {data['latency_p95_s']} s"
+        f" · tokens {data['tokens_in']} in / {data['tokens_out']} out · failures {len(data['failures'])}"
+    )
+
+
+def _deltas(changes: list[Change] | None) -> dict[str, float]:
+    return {c.metric: c.delta for c in changes or []}
+
+
+def table(data: dict[str, Any], changes: list[Change] | None = None) -> Table:
+    deltas = _deltas(changes)
+    result = Table(title=f"{data['scored']} scored of {data['articles']} articles · {data['model']} · "
+                         f"prompts {data['prompt_hash']}")
+    columns = ["section", "precision", "recall", "F1", "tp", "fp", "fn"] + (["ΔF1"] if changes else [])
+    for column in columns:
+        result.add_column(column, justify="left" if column == "section" else "right")
+    for section in SECTIONS:
+        s = data[section]
+        row = [section, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+               str(s["tp"]), str(s["fp"]), str(s["fn"])]
+        if changes:
+            row.append(f"{deltas[section + '.f1']:+.3f}")
+        result.add_row(*row)
+    result.caption = _caption(data) + (f" · Δ macro F1 {deltas['macro_f1']:+.3f}" if changes else "")
+    return result
+
+
+def markdown(data: dict[str, Any], changes: list[Change] | None = None, lines: list[str] | None = None) -> str:
+    deltas = _deltas(changes)
+    head = "| section | precision | recall | F1 |" + (" ΔF1 |" if changes else "")
+    out = [f"### summarize eval: macro F1 {data['macro_f1']:.3f}"
+           + (f" ({deltas['macro_f1']:+.3f})" if changes else ""), "",
+           f"{data['scored']} scored of {data['articles']} articles, model `{data['model']}`, "
+           f"prompts `{data['prompt_hash']}`, schema {data['schema_version']}", "",
+           head, "|---|---|---|---|" + ("---|" if changes else "")]
+    for section in SECTIONS:
+        s = data[section]
+        out.append(f"| {section} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |"
+                   + (f" {deltas[section + '.f1']:+.3f} |" if changes else ""))
+    out += ["", _caption(data).replace(" · ", ", ")]
+    if lines:
+        out += ["", "<details><summary>Changed items</summary>", ""]
+        out += [f"- {line}" for line in lines]
+        out += ["", "</details>"]
+    return "\n".join(out) + "\n"
