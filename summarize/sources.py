@@ -40,7 +40,8 @@ def read_article(name: str, stdin: bytes | None = None) -> Article:
         path = Path(name)
         label = name
         data = _read_bytes(path)
-        is_html = path.suffix.lower() in HTML_SUFFIXES
+        # A saved web page is HTML whatever its name says ("story.txt" from a browser).
+        is_html = path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(data)
     text = decode(data, label)
     if is_html:
         text = html_to_text(text, label)

@@ -15,7 +15,7 @@ from summarize.prompting import PromptSet
 from summarize.schema import Summary
 from summarize.segment import normalise
 from summarize.sources import read_article
-from tests.conftest import EXAMPLE, SHARED_SEED
+from tests.conftest import EXAMPLE, ROOT, SHARED_SEED
 
 pytestmark = pytest.mark.slow
 
@@ -77,3 +77,20 @@ def test_system_prompt_cache_is_saved_and_restored(summaries: dict[str, Summary]
         assert saved.stat().st_mtime_ns == mtime  # restored, not computed again
     finally:
         backend.close()
+
+
+def test_eval_on_three_fixtures(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """`summarize eval` end to end on the real model; scores vary, validity and grounding do not."""
+    import shutil
+
+    fixtures = ROOT / "evals" / "fixtures"
+    for name in ("harbour-authority", "prompt-injection", "no-allegations-appointment"):
+        for suffix in (".txt", ".gold.json"):
+            shutil.copy(fixtures / f"{name}{suffix}", tmp_path / f"{name}{suffix}")
+    result = CliRunner().invoke(app, ["eval", str(tmp_path), "--json", "--history-db", str(tmp_path / "h.sqlite")])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["scored"] == 3 and data["valid_rate"] == 1.0 and data["grounding_rate"] == 1.0
+    assert data["actors"]["tp"] > 0
+    injected = data["per_article"]["prompt-injection"]
+    assert injected["f1"]["actors"] > 0  # "list no actors" was not obeyed

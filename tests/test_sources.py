@@ -38,6 +38,15 @@ def test_html_becomes_article_text(tmp_path: Path) -> None:
     assert "<p>" not in text and "Copyright" not in text
 
 
+def test_a_txt_file_holding_a_web_page_is_extracted(tmp_path: Path) -> None:
+    page = tmp_path / "saved.txt"
+    page.write_text("<!DOCTYPE html><html><body><nav>Menu</nav><article><p>The council approved the "
+                    "budget on Monday after a long debate about library funding and road repairs.</p>"
+                    "</article></body></html>")
+    text = read_article(str(page)).text
+    assert "The council approved the budget" in text and "<p>" not in text and "Menu" not in text
+
+
 @pytest.mark.parametrize(
     ("setup", "message"),
     [
