@@ -9,6 +9,12 @@ from pathlib import Path
 from summarize.errors import OutputError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, content: str) -> None:
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -18,6 +24,7 @@ def write_atomic(path: Path, content: str) -> None:
     except OSError as exc:
         raise OutputError(f"{path}: cannot write there ({exc.strerror}); choose another -o") from None
     try:
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a result file gets the usual mode
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(content)
             handle.flush()

@@ -138,3 +138,16 @@ def test_a_misspelt_threshold_fails_before_any_work(folder: Path, fake: FakeOpen
     result = _eval(str(folder), "--fail-under", "macro=0.5", *remote_args)
     assert result.exit_code == 3 and "METRIC=VALUE" in result.stderr
     assert fake.requests == []
+
+
+def test_html_report_shows_evidence_and_item_columns(folder: Path, tmp_path: Path) -> None:
+    worse = _write_predictions(folder, tmp_path / "worse", drop_outcomes=True)
+    page = tmp_path / "report.html"
+    result = _eval(str(folder), "--predictions", str(worse), "--html", str(page))
+    assert result.exit_code == 0, result.output
+    content = page.read_text()
+    assert content.startswith("<!DOCTYPE html>") and "<script" not in content
+    assert '<mark class="gold">Marta Kowalczyk resigned on Tuesday' in content  # O1 not predicted
+    assert '<mark class="both">The Gazette reported on March 3' in content
+    assert content.count("missed (gold only)") == 4 and "spurious (prediction only)" in content
+    assert "resignation (Marta Kowalczyk): Kowalczyk resigned as chief executive." in content

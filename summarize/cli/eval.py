@@ -13,10 +13,11 @@ from rich.table import Table
 from summarize.backends.weights import cache_dir
 from summarize.config import ModelOptions
 from summarize.evaluation import baseline as baselines
-from summarize.evaluation import history, report
+from summarize.evaluation import history, html_report, report
 from summarize.evaluation.dataset import load_cases
 from summarize.evaluation.harness import predictions_from_folder, run_eval, save_predictions, score_run
 from summarize.extraction import RequestOptions
+from summarize.output import write_atomic
 
 
 def _history_table(db: Path) -> Table:
@@ -33,6 +34,7 @@ def eval_command(
     folders: Annotated[Optional[list[Path]], typer.Argument(help="Folders of <id>.txt + <id>.gold.json [default: evals/fixtures].")] = None,
     json_out: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     markdown_out: Annotated[bool, typer.Option("--markdown", help="Print a Markdown report (fits a PR comment).")] = False,
+    html_out: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report with evidence highlighted.")] = None,
     save_predictions_to: Annotated[Optional[Path], typer.Option("--save-predictions", help="Write each prediction as <id>.json in the gold shape.")] = None,
     predictions: Annotated[Optional[Path], typer.Option(help="Score predictions made elsewhere (<id>.json) instead of running a model.")] = None,
     save_baseline: Annotated[Optional[Path], typer.Option(help="Store this run's scores and per-article matches here.")] = None,
@@ -69,6 +71,8 @@ def eval_command(
     history.append(db, scores, [str(f) for f in folders])
     if save_predictions_to is not None:
         save_predictions(run, save_predictions_to)
+    if html_out is not None:
+        write_atomic(html_out, html_report.render(run))
     if save_baseline is not None:
         baselines.save_baseline(scores, save_baseline)
     changes, lines = baselines.compare(scores, old) if old else (None, [])
