@@ -47,3 +47,18 @@ def test_fixtures_pass_the_shared_checker() -> None:
     result = subprocess.run([sys.executable, str(CHECKER), str(FIXTURES)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout
     assert "16 gold files OK" in result.stdout or "gold files OK" in result.stdout
+
+
+def test_the_long_fixture_needs_several_requests_on_the_embedded_model() -> None:
+    from summarize.backends.base import Endpoint
+    from summarize.extraction import Extractor
+    from summarize.pipeline import Pipeline
+    from summarize.prompting import PromptSet
+    from summarize.sources import read_article
+
+    article = read_article(str(FIXTURES / "long-investigation.txt"))
+    assert len(article.text.split()) > 6000  # ~1.3 tokens a word: past the 8,192-token context
+    endpoint = Endpoint("http://127.0.0.1:9/v1", "k", "m", "embedded", context_tokens=8192, parallel=2)
+    _, sentences, chunks, _ = Pipeline(Extractor(endpoint), PromptSet.load()).plan(article)
+    assert len(chunks) >= 2
+    assert [s for chunk in chunks for s in chunk] == sentences  # every sentence once, in order
