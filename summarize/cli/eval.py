@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from summarize.backends.weights import cache_dir
+from summarize.cli import options
 from summarize.config import ModelOptions
 from summarize.evaluation import baseline as baselines
 from summarize.evaluation import history, html_report, report
@@ -43,13 +44,13 @@ def eval_command(
     max_drop: Annotated[Optional[float], typer.Option(help="Exit 12 if macro F1 or grounding falls more than this below --baseline.")] = None,
     show_history: Annotated[bool, typer.Option("--history", help="Show the trend of earlier runs and exit.")] = False,
     history_db: Annotated[Optional[Path], typer.Option(help="SQLite history file [default: in the user cache folder].")] = None,
-    model: Annotated[Optional[str], typer.Option(help="Model name at the endpoint [env: SUMMARIZE_MODEL].")] = None,
-    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint [env: SUMMARIZE_BASE_URL, OPENAI_BASE_URL].")] = None,
-    api_key: Annotated[Optional[str], typer.Option(help="API key [env: SUMMARIZE_API_KEY, OPENAI_API_KEY].", show_default=False)] = None,
-    model_path: Annotated[Optional[Path], typer.Option(help="Run this local GGUF file in-process.")] = None,
-    prompts: Annotated[Optional[Path], typer.Option(help="Prompt folder to evaluate.")] = None,
-    parallel: Annotated[Optional[int], typer.Option(min=1, help="Requests in flight at once.")] = None,
-    timeout: Annotated[float, typer.Option(min=1, help="Seconds before one request times out.")] = 600.0,
+    model: options.Model = None,
+    base_url: options.BaseUrl = None,
+    api_key: options.ApiKey = None,
+    model_path: options.ModelPath = None,
+    prompts: options.Prompts = None,
+    parallel: options.Parallel = None,
+    timeout: options.Timeout = 600.0,
 ) -> None:
     """Score summaries against hand-labelled gold: per-section P/R/F1, macro F1, grounding."""
     db = history_db or cache_dir() / "eval-history.sqlite"

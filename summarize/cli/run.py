@@ -11,6 +11,7 @@ from typing import Annotated, Optional
 import typer
 from rich.console import Console
 
+from summarize.cli import options
 from summarize.config import ModelOptions
 from summarize.extraction import RequestOptions
 from summarize.output import write_atomic
@@ -30,15 +31,15 @@ def run(
     files: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html), or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", help="text (tables), json or markdown.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="Model name at the endpoint [env: SUMMARIZE_MODEL].")] = None,
-    base_url: Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint [env: SUMMARIZE_BASE_URL, OPENAI_BASE_URL].")] = None,
-    api_key: Annotated[Optional[str], typer.Option(help="API key [env: SUMMARIZE_API_KEY, OPENAI_API_KEY].", show_default=False)] = None,
-    model_path: Annotated[Optional[Path], typer.Option(help="Run this local GGUF file in-process instead of the default model.")] = None,
-    prompts: Annotated[Optional[Path], typer.Option(help="Folder with system.j2 and user.j2 to use instead of the built-in prompts.")] = None,
-    threads: Annotated[Optional[int], typer.Option(min=1, help="Embedded model: CPU threads [default: all cores].")] = None,
-    context: Annotated[Optional[int], typer.Option(min=512, help="Tokens per request the model can take [embedded: 8192].")] = None,
-    parallel: Annotated[Optional[int], typer.Option(min=1, help="Requests in flight at once [embedded: 2].")] = None,
-    timeout: Annotated[float, typer.Option(min=1, help="Seconds before one request times out.")] = 600.0,
+    model: options.Model = None,
+    base_url: options.BaseUrl = None,
+    api_key: options.ApiKey = None,
+    model_path: options.ModelPath = None,
+    prompts: options.Prompts = None,
+    threads: options.Threads = None,
+    context: options.Context = None,
+    parallel: options.Parallel = None,
+    timeout: options.Timeout = 600.0,
 ) -> None:
     """Summarise news articles: actors, allegations, denials and outcomes, each with evidence."""
     stdin = sys.stdin.buffer.read() if "-" in files else None

@@ -1,0 +1,18 @@
+"""Command-line options shared by the commands that talk to a model (run, eval)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+Model = Annotated[Optional[str], typer.Option(help="Model name at the endpoint [env: SUMMARIZE_MODEL].")]
+BaseUrl = Annotated[Optional[str], typer.Option(help="OpenAI-compatible endpoint [env: SUMMARIZE_BASE_URL, OPENAI_BASE_URL].")]
+ApiKey = Annotated[Optional[str], typer.Option(help="API key [env: SUMMARIZE_API_KEY, OPENAI_API_KEY].", show_default=False)]
+ModelPath = Annotated[Optional[Path], typer.Option(help="Run this local GGUF file in-process instead of the default model.")]
+Prompts = Annotated[Optional[Path], typer.Option(help="Folder with system.j2 and user.j2 to use instead of the built-in prompts.")]
+Threads = Annotated[Optional[int], typer.Option(min=1, help="Embedded model: CPU threads [default: all cores].")]
+Context = Annotated[Optional[int], typer.Option(min=512, help="Tokens per request the model can take [embedded: 8192].")]
+Parallel = Annotated[Optional[int], typer.Option(min=1, help="Requests in flight at once [embedded: 2].")]
+Timeout = Annotated[float, typer.Option(min=1, help="Seconds before one request times out.")]
