@@ -43,7 +43,11 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
     return merged
 
 
-def compose(draft: Draft, text: str, sentences: list[Sentence]) -> Composition:
+def compose(
+    draft: Draft, text: str, sentences: list[Sentence], withheld: frozenset[int] = frozenset()
+) -> Composition:
+    """``withheld``: sentences kept from the model as suspected injections; citing one
+    is never grounded."""
     table = ActorTable(text)
     for actor in draft.actors:
         table.add(actor.name, actor.kind, actor.role)
@@ -54,8 +58,11 @@ def compose(draft: Draft, text: str, sentences: list[Sentence]) -> Composition:
         return list(dict.fromkeys(i for n in names if (i := table.resolve(n)) is not None))
 
     def check(item_id: str, numbers: list[int], key_ids: list[str], paraphrase: str):  # type: ignore[no-untyped-def]
-        result = ground(numbers, sentences, [table.surface_forms(i) for i in key_ids], paraphrase)
-        if result.corrected_from is not None:
+        result = ground(numbers, sentences, [table.surface_forms(i) for i in key_ids], paraphrase, withheld)
+        if withheld & set(numbers):
+            warnings.append(f"{item_id}: cites sentence(s) {sorted(withheld & set(numbers))} withheld as "
+                            "instructions to AI systems; not grounded")
+        elif result.corrected_from is not None:
             warnings.append(
                 f"{item_id}: cited sentence(s) {result.corrected_from} did not support it; "
                 f"evidence found in sentence {result.evidence[0].sentence}"

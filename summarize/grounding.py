@@ -72,14 +72,18 @@ def _stems(text: str) -> set[str]:
 
 
 def _best_sentence(
-    paraphrase: str, sentences: list[Sentence], actor_forms: list[list[str]], near: list[int]
+    paraphrase: str,
+    sentences: list[Sentence],
+    actor_forms: list[list[str]],
+    near: list[int],
+    withheld: frozenset[int],
 ) -> Sentence | None:
     names = _stems(" ".join(form for forms in actor_forms for form in forms))
     words = _stems(paraphrase) - names  # the actor's name is in every candidate
     best: tuple[int, int] | None = None
     choice = None
     for sentence in sentences:
-        if not _names_actor(sentence, sentences, actor_forms):
+        if sentence.number in withheld or not _names_actor(sentence, sentences, actor_forms):
             continue
         overlap = len(words & _stems(sentence.text))
         distance = min((abs(sentence.number - n) for n in near), default=0)
@@ -90,16 +94,23 @@ def _best_sentence(
 
 
 def ground(
-    numbers: list[int], sentences: list[Sentence], actor_forms: list[list[str]], paraphrase: str = ""
+    numbers: list[int],
+    sentences: list[Sentence],
+    actor_forms: list[list[str]],
+    paraphrase: str = "",
+    withheld: frozenset[int] = frozenset(),
 ) -> Grounding:
-    """Resolve citations; ``actor_forms`` holds the surface forms of each key actor."""
+    """Resolve citations; ``actor_forms`` holds the surface forms of each key actor.
+    Sentences in ``withheld`` (suspected injections) never support anything."""
     evidence, located = locate(numbers, sentences)
+    if any(e.sentence in withheld for e in evidence):
+        return Grounding(evidence, located=False, supported=False)
     if not actor_forms:
         return Grounding(evidence, located, supported=True)
     cited = [sentences[e.sentence - 1] for e in evidence]
     if located and any(_names_actor(s, sentences, actor_forms) for s in cited):
         return Grounding(evidence, located, supported=True)
-    better = _best_sentence(paraphrase, sentences, actor_forms, numbers) if paraphrase else None
+    better = _best_sentence(paraphrase, sentences, actor_forms, numbers, withheld) if paraphrase else None
     if better is None:
         return Grounding(evidence, located, supported=False)
     return Grounding([_evidence(better)], located=True, supported=True, corrected_from=list(numbers))

@@ -18,9 +18,13 @@ from summarize.errors import ArticleTooLongError
 from summarize.extraction import Extractor, Usage
 from summarize.prompting import PromptSet
 from summarize.schema import SCHEMA_VERSION, Provenance, Summary
+from summarize.injection import suspects, withhold
 from summarize.segment import Sentence, normalise, split_sentences
 from summarize.sources import Article
 
+# Bump when a code change alters what the pipeline produces for the same prompts,
+# so cached eval predictions made by older code are not re-used.
+PIPELINE_REVISION = 2
 MAX_CHUNKS = 24
 _MARGIN_TOKENS = 64
 
@@ -72,10 +76,12 @@ class Pipeline:
         return room - fixed - _MARGIN_TOKENS
 
     def plan(self, article: Article) -> tuple[str, list[Sentence], list[list[Sentence]], list[str]]:
-        """Everything before the model: raises on input that cannot be summarised."""
+        """Everything before the model: raises on input that cannot be summarised.
+        The chunks hold the sentences as the model sees them (injections withheld)."""
         cleaned = normalise(article.text)
         sentences = split_sentences(cleaned.text)
-        chunks = chunk_sentences(sentences, self._budget(sentences), article.name)
+        shown = withhold(sentences, suspects(sentences))
+        chunks = chunk_sentences(shown, self._budget(shown), article.name)
         return cleaned.text, sentences, chunks, list(cleaned.warnings)
 
     async def _draft(
@@ -97,7 +103,11 @@ class Pipeline:
             usage.add(part_usage)
         if len(chunks) > 1:
             warnings.append(f"article split into {len(chunks)} chunks to fit the model's context")
-        composition = compose(merge_drafts([draft for draft, _ in results]), text, sentences)
+        withheld = frozenset(suspects(sentences))
+        if withheld:
+            warnings.append(f"sentence(s) {sorted(withheld)} look like instructions to AI systems; "
+                            "withheld from the model")
+        composition = compose(merge_drafts([draft for draft, _ in results]), text, sentences, withheld)
         endpoint = self.extractor.endpoint
         return Summary(
             schema_version=SCHEMA_VERSION,

@@ -92,3 +92,12 @@ def test_chunk_drafts_merge_with_shifted_allegation_numbers() -> None:
     merged = merge_drafts([first, second])
     assert len(merged.allegations) == 4
     assert merged.denials[-1].denies == 4
+
+
+def test_citing_a_withheld_sentence_is_never_grounded() -> None:
+    outcomes = [{"actors": ["Marta Kowalczyk"], "type": "resignation",
+                 "description": "Kowalczyk resigned as chief executive.", "sentences": [3]}]
+    result = compose(Draft.model_validate({**EXAMPLE_DRAFT, "outcomes": outcomes}), TEXT, SENTENCES,
+                     withheld=frozenset({3}))
+    assert result.outcomes[0].grounded is False
+    assert any("O1" in w and "withheld" in w for w in result.warnings)

@@ -1,7 +1,7 @@
 """Run the pipeline over labelled cases (with an on-disk prediction cache) and score them.
 
-The cache key is the article's hash, the model, the prompt hash and the schema
-version, so re-scoring is instant and an interrupted run resumes where it
+The cache key is the article's hash, the model, the prompt hash, the schema
+version and the pipeline's revision, so re-scoring is instant and an interrupted run resumes where it
 stopped.
 """
 
@@ -22,6 +22,7 @@ from summarize.evaluation.predictions import from_summary, with_actor_ids
 from summarize.evaluation.scoring import ArticleScore, Report, aggregate, score_article
 from summarize.extraction import RequestOptions
 from summarize.output import write_atomic
+from summarize.pipeline import PIPELINE_REVISION
 from summarize.prompting import PromptSet
 from summarize.runner import summarize_articles
 from summarize.schema import SCHEMA_VERSION, Summary
@@ -80,7 +81,8 @@ def _model_label(options: ModelOptions) -> str:
 
 def _cache_key(text: str, model: str, prompt_hash: str) -> str:
     digest = hashlib.sha256()
-    for part in (hashlib.sha256(text.encode()).hexdigest(), model, prompt_hash, SCHEMA_VERSION):
+    for part in (hashlib.sha256(text.encode()).hexdigest(), model, prompt_hash, SCHEMA_VERSION,
+                 str(PIPELINE_REVISION)):
         digest.update(part.encode() + b"\0")
     return digest.hexdigest()[:32]
 
