@@ -75,58 +75,84 @@ class Pipeline:
         room = self.extractor.endpoint.context_tokens - self.extractor.options.max_output_tokens
         return room - fixed - _MARGIN_TOKENS
 
-    def plan(self, article: Article) -> tuple[str, list[Sentence], list[list[Sentence]], list[str]]:
+    def plan(self, article: Article) -> Plan:
         """Everything before the model: raises on input that cannot be summarised.
         The chunks hold the sentences as the model sees them (injections withheld)."""
         cleaned = normalise(article.text)
         sentences = split_sentences(cleaned.text)
-        shown = withhold(sentences, suspects(sentences))
+        withheld = frozenset(suspects(sentences))
+        shown = withhold(sentences, set(withheld))
         chunks = chunk_sentences(shown, self._budget(shown), article.name)
-        return cleaned.text, sentences, chunks, list(cleaned.warnings)
+        return Plan(article, cleaned.text, sentences, chunks, withheld, list(cleaned.warnings))
 
-    async def _draft(
-        self, chunk: list[Sentence], part: int, parts: int, started: list[float]
-    ) -> tuple[Draft, Usage]:
-        messages = self.prompts.render(chunk, part=part, parts=parts)
+    def messages(self, plan: Plan) -> list[list[dict[str, str]]]:
+        """The chat messages of each request the article needs, one per chunk."""
+        parts = len(plan.chunks)
+        return [self.prompts.render(chunk, part=i, parts=parts) for i, chunk in enumerate(plan.chunks, 1)]
+
+    async def _draft(self, messages: list[dict[str, str]], started: list[float]) -> tuple[Draft, Usage]:
         async with self._slots:
             started.append(time.perf_counter())
             return await self.extractor.extract(messages, Draft)
 
     async def summarize(self, article: Article) -> Summary:
-        text, sentences, chunks, warnings = self.plan(article)
+        plan = self.plan(article)
         started: list[float] = []  # when a slot was free: waiting for one is not latency
-        results = await asyncio.gather(
-            *(self._draft(chunk, i, len(chunks), started) for i, chunk in enumerate(chunks, start=1))
-        )
+        results = await asyncio.gather(*(self._draft(m, started) for m in self.messages(plan)))
         usage = Usage()
         for _, part_usage in results:
             usage.add(part_usage)
-        if len(chunks) > 1:
-            warnings.append(f"article split into {len(chunks)} chunks to fit the model's context")
-        withheld = frozenset(suspects(sentences))
-        if withheld:
-            warnings.append(f"sentence(s) {sorted(withheld)} look like instructions to AI systems; "
-                            "withheld from the model")
-        composition = compose(merge_drafts([draft for draft, _ in results]), text, sentences, withheld)
         endpoint = self.extractor.endpoint
-        return Summary(
-            schema_version=SCHEMA_VERSION,
-            gist=composition.gist,
-            actors=composition.actors,
-            allegations=composition.allegations,
-            denials=composition.denials,
-            outcomes=composition.outcomes,
-            provenance=Provenance(
-                source=article.name,
-                model=endpoint.model,
-                backend=endpoint.backend,
-                prompt_hash=self.prompts.hash,
-                schema_version=SCHEMA_VERSION,
-                article_sha256=hashlib.sha256(text.encode()).hexdigest(),
-                input_tokens=usage.input_tokens,
-                output_tokens=usage.output_tokens,
-                requests=usage.requests,
-                latency_s=round(time.perf_counter() - min(started), 3),
-                warnings=warnings + composition.warnings,
-            ),
+        return finish(
+            plan, [draft for draft, _ in results], usage,
+            model=endpoint.model, backend=endpoint.backend, prompt_hash=self.prompts.hash,
+            latency_s=time.perf_counter() - min(started),
         )
+
+
+@dataclass(frozen=True)
+class Plan:
+    """An article made ready for the model: normalised text, sentences, request chunks."""
+
+    article: Article
+    text: str
+    sentences: list[Sentence]
+    chunks: list[list[Sentence]]
+    withheld: frozenset[int]  # sentences kept from the model as suspected injections
+    warnings: list[str]
+
+
+def finish(
+    plan: Plan, drafts: list[Draft], usage: Usage, *, model: str, backend: str, prompt_hash: str,
+    latency_s: float,
+) -> Summary:
+    """The typed, grounded summary from the model's drafts of each chunk.
+    Shared by live runs and by results ingested from a batch API."""
+    warnings = list(plan.warnings)
+    if len(plan.chunks) > 1:
+        warnings.append(f"article split into {len(plan.chunks)} chunks to fit the model's context")
+    if plan.withheld:
+        warnings.append(f"sentence(s) {sorted(plan.withheld)} look like instructions to AI systems; "
+                        "withheld from the model")
+    composition = compose(merge_drafts(drafts), plan.text, plan.sentences, plan.withheld)
+    return Summary(
+        schema_version=SCHEMA_VERSION,
+        gist=composition.gist,
+        actors=composition.actors,
+        allegations=composition.allegations,
+        denials=composition.denials,
+        outcomes=composition.outcomes,
+        provenance=Provenance(
+            source=plan.article.name,
+            model=model,
+            backend=backend,
+            prompt_hash=prompt_hash,
+            schema_version=SCHEMA_VERSION,
+            article_sha256=hashlib.sha256(plan.text.encode()).hexdigest(),
+            input_tokens=usage.input_tokens,
+            output_tokens=usage.output_tokens,
+            requests=usage.requests,
+            latency_s=round(latency_s, 3),
+            warnings=warnings + composition.warnings,
+        ),
+    )

@@ -59,6 +59,6 @@ def test_the_long_fixture_needs_several_requests_on_the_embedded_model() -> None
     article = read_article(str(FIXTURES / "long-investigation.txt"))
     assert len(article.text.split()) > 6000  # ~1.3 tokens a word: past the 8,192-token context
     endpoint = Endpoint("http://127.0.0.1:9/v1", "k", "m", "embedded", context_tokens=8192, parallel=2)
-    _, sentences, chunks, _ = Pipeline(Extractor(endpoint), PromptSet.load()).plan(article)
-    assert len(chunks) >= 2
-    assert [s for chunk in chunks for s in chunk] == sentences  # every sentence once, in order
+    plan = Pipeline(Extractor(endpoint), PromptSet.load()).plan(article)
+    assert len(plan.chunks) >= 2
+    assert [s for chunk in plan.chunks for s in chunk] == plan.sentences  # every sentence once, in order
