@@ -76,6 +76,10 @@ class RegressionError(SummarizeError):
     exit_code = 12
 
 
+# `summarize batch` finished, but some articles or sources failed (see the database).
+EXIT_SOME_FAILED = 13
+
+
 class OutputError(SummarizeError):
     """The result could not be written."""
 

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 
 from summarize.backends.base import Endpoint
 from summarize.errors import InvalidReplyError, ModelRejectedError, SummarizeError
-from summarize.retries import RetryPolicy, call_with_retries
+from summarize.retries import RateGate, RetryPolicy, call_with_retries
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -58,13 +58,14 @@ class Extractor:
             timeout=self.options.timeout_s,
         )
         where = endpoint.base_url
+        gate = RateGate()
 
         async def create(**kwargs: Any) -> Any:
             async def once() -> Any:
                 return await self._client.chat.completions.create(**kwargs)
 
             response = await call_with_retries(
-                once, policy=self.options.retry, where=where, model=endpoint.model
+                once, policy=self.options.retry, where=where, model=endpoint.model, gate=gate
             )
             _count(response, _current_usage.get())
             refusal = getattr(response.choices[0].message, "refusal", None) if response.choices else None

@@ -23,6 +23,21 @@ T = TypeVar("T")
 RETRYABLE_STATUS = {408, 409, 429} | set(range(500, 600))
 
 
+class RateGate:
+    """Shared by all requests to one endpoint: a 429 with Retry-After holds every
+    request back, so a rate limit slows the whole batch instead of failing articles."""
+
+    def __init__(self) -> None:
+        self._not_before = 0.0
+
+    def hold(self, seconds: float) -> None:
+        self._not_before = max(self._not_before, time.monotonic() + seconds)
+
+    async def wait(self, sleep: Callable[[float], Awaitable[Any]]) -> None:
+        while (delay := self._not_before - time.monotonic()) > 0:
+            await sleep(delay)
+
+
 @dataclass(frozen=True)
 class RetryPolicy:
     attempts: int = 4  # tries per request, the first included
@@ -84,10 +99,16 @@ async def call_with_retries(
     where: str,
     model: str,
     sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep,
+    gate: RateGate | None = None,
 ) -> T:
+    """429s do not use up attempts (only the deadline bounds them); other failures do."""
     started = time.monotonic()
     last: Exception | None = None
-    for attempt in range(1, policy.attempts + 1):
+    attempt = tries = 0
+    while attempt < policy.attempts:
+        tries += 1
+        if gate is not None:
+            await gate.wait(sleep)
         try:
             return await call()
         except Exception as exc:  # noqa: BLE001 - classified just below
@@ -95,11 +116,16 @@ async def call_with_retries(
             if fatal is not None:
                 raise fatal from None
             last = exc
+        rate_limited = getattr(last, "status_code", None) == 429
+        if not rate_limited:
+            attempt += 1
         if attempt == policy.attempts:
             break
         wait = retry_after_seconds(getattr(last, "response", None))
+        if wait is not None and rate_limited and gate is not None:
+            gate.hold(wait)
         if wait is None:
-            wait = min(policy.max_delay_s, policy.base_delay_s * 2 ** (attempt - 1))
+            wait = min(policy.max_delay_s, policy.base_delay_s * 2 ** min(tries - 1, 16))
             wait *= 0.5 + random.random() / 2
         remaining = policy.deadline_s - (time.monotonic() - started)
         if wait >= remaining:
@@ -113,5 +139,5 @@ async def call_with_retries(
     else:
         hint = "try again later or check the server"
     raise EndpointError(
-        f"{where} failed after {attempt} attempt(s) ({_describe(last)}); {hint}"
+        f"{where} failed after {tries} attempt(s) ({_describe(last)}); {hint}"
     ) from None

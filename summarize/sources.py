@@ -116,3 +116,50 @@ def _html_title(html: str) -> str:
 
     meta = trafilatura.extract_metadata(html)
     return (meta.title or "").strip() if meta else ""
+
+
+_HIDDEN_TAGS = ("script", "style", "template", "noscript", "iframe", "object", "svg")
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "section",
+               "article", "header", "footer"}
+
+
+def fragment_to_text(fragment: str) -> str:
+    """Visible text of an HTML fragment (a feed entry's body): scripts, comments and hidden
+    elements dropped, one line per block. Plain text passes through unchanged."""
+    if "<" not in fragment:
+        return fragment.strip()
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for element in list(root.iter()):
+        if element is root or element.getparent() is None:
+            continue
+        if not isinstance(element.tag, str) or element.tag in _HIDDEN_TAGS or _is_hidden(element):
+            element.drop_tree()
+    lines: list[str] = []
+    current: list[str] = []
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        if event == "start" and element.text and isinstance(element.tag, str):
+            current.append(element.text)
+        if event == "end":
+            if element.tag in _BLOCK_TAGS and current:
+                lines.append("".join(current))
+                current = []
+            if element.tail and element is not root:
+                current.append(element.tail)
+    if current:
+        lines.append("".join(current))
+    return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def _is_hidden(element: object) -> bool:
+    get = getattr(element, "get", None)
+    if get is None:
+        return False
+    style = (get("style") or "").replace(" ", "").lower()
+    return (get("hidden") is not None or get("aria-hidden") == "true"
+            or "display:none" in style or "visibility:hidden" in style)

@@ -55,6 +55,13 @@ def test_rate_limit_honours_retry_after(fake: FakeOpenAI) -> None:
     assert len(fake.requests) == 2
 
 
+def test_rate_limits_slow_down_but_do_not_use_up_attempts(fake: FakeOpenAI) -> None:
+    for _ in range(4):
+        fake.error(429, headers={"retry-after": "0.1"})
+    draft, _ = extract(fake, retry=RetryPolicy(attempts=2, base_delay_s=0.01))
+    assert draft.actors and len(fake.requests) == 5
+
+
 def test_persistent_server_errors_stop_after_the_configured_attempts(fake: FakeOpenAI) -> None:
     fake.default = Script(status=500, body=b'{"error": {"message": "boom"}}')
     with pytest.raises(EndpointError) as info:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -12,6 +13,7 @@ import typer
 from summarize.errors import SummarizeError, redact
 
 EXIT_INTERRUPTED = 130
+EXIT_INTERNAL = 70  # a bug in summarize (EX_SOFTWARE)
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -28,12 +30,22 @@ def reports_errors(command: F) -> F:
         except KeyboardInterrupt:
             print("summarize: interrupted; nothing was written", file=sys.stderr)
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as exc:
+            if os.environ.get("SUMMARIZE_DEBUG"):
+                raise
+            print(f"summarize: internal error: {type(exc).__name__}: {redact(str(exc))[:300]}; "
+                  "please report it (SUMMARIZE_DEBUG=1 shows the traceback)", file=sys.stderr)
+            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
 
 
 def build_app() -> typer.Typer:
+    from summarize.cli import batch as batch_command
     from summarize.cli import eval as eval_command
+    from summarize.cli import export as export_command
     from summarize.cli import run as run_command
     from summarize.cli import schema as schema_command
 
@@ -47,6 +59,8 @@ def build_app() -> typer.Typer:
     app.command("run")(reports_errors(run_command.run))
     app.command("schema")(reports_errors(schema_command.schema))
     app.command("eval")(reports_errors(eval_command.eval_command))
+    app.command("batch")(reports_errors(batch_command.batch))
+    app.command("export")(reports_errors(export_command.export))
     return app
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.evaluation.scoring import SECTIONS
+from summarize.migrations import migrate
 
 MIGRATIONS = [
     """CREATE TABLE runs (
@@ -28,11 +29,7 @@ MIGRATIONS = [
 def _connect(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(path)
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    for number, statement in enumerate(MIGRATIONS[version:], start=version + 1):
-        db.execute(statement)
-        db.execute(f"PRAGMA user_version = {number}")
-    db.commit()
+    migrate(db, MIGRATIONS)
     return db
 
 

@@ -1,0 +1,1 @@
+"""`summarize batch`: many articles from folders, JSONL files and feeds into SQLite."""
