@@ -54,8 +54,8 @@ def read_feed(
         return
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     entries = parsed.get("entries") or []
-    if parsed.get("bozo"):
-        reason = str(parsed.get("bozo_exception") or "malformed XML").splitlines()[0][:160]
+    if parsed.get("bozo") or not parsed.get("version"):
+        reason = str(parsed.get("bozo_exception") or "no RSS or Atom root element").splitlines()[0][:160]
         if not entries:
             yield Problem(source, f"{source}: not a readable RSS/Atom feed ({reason}); check the file or URL",
                           fatal=True)
