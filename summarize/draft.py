@@ -8,8 +8,10 @@ rambling under constrained decoding.
 
 from __future__ import annotations
 
-from typing import Annotated
+import functools
+from typing import Annotated, Any
 
+from instructor import OpenAISchema
 from pydantic import BaseModel, Field
 
 from summarize.schema import ActorKind, OutcomeType
@@ -47,7 +49,10 @@ class DraftOutcome(BaseModel):
     sentences: Sentences
 
 
-class Draft(BaseModel):
+class Draft(OpenAISchema):
+    # An OpenAISchema subclass is used by instructor as it is, not re-wrapped in a new
+    # class per request; and the schema is built once, not per request (batch overhead).
+    __doc__ = None
     actors: list[DraftActor] = Field(max_length=20)
     allegations: list[DraftAllegation] = Field(max_length=10)
     denials: list[DraftDenial] = Field(max_length=10)
@@ -55,3 +60,9 @@ class Draft(BaseModel):
     gist: Annotated[str, Field(min_length=1, max_length=500)] = Field(
         description="One to three short neutral sentences, at most 60 words."
     )
+
+    @classmethod
+    @functools.cache
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
+        """Cached: the schema never changes at run time (do not mutate the result)."""
+        return super().model_json_schema(*args, **kwargs)

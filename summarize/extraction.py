@@ -21,6 +21,31 @@ from summarize.retries import RateGate, RetryPolicy, call_with_retries
 M = TypeVar("M", bound=BaseModel)
 
 
+def _check_models_once() -> None:
+    """instructor walks the response model's whole class tree for async validators on
+    every request: a fifth of the batch's own CPU time. Our models never change at run
+    time, so one check per model is enough. Skipped if instructor's internals move."""
+    try:
+        from instructor.v2.validation import async_validators
+    except ImportError:
+        return
+    original = async_validators.reject_async_validators
+    if getattr(original, "_summarize_cached", False):
+        return
+    checked: set[int] = set()
+
+    def reject_async_validators(response_model: Any) -> None:
+        if id(response_model) not in checked:
+            original(response_model)  # raises for a model with async validators
+            checked.add(id(response_model))
+
+    reject_async_validators._summarize_cached = True  # type: ignore[attr-defined]
+    async_validators.reject_async_validators = reject_async_validators
+
+
+_check_models_once()
+
+
 @dataclass
 class Usage:
     input_tokens: int = 0

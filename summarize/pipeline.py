@@ -31,8 +31,8 @@ _MARGIN_TOKENS = 64
 
 def estimate_tokens(text: str) -> int:
     """A deliberately high estimate: ~3.2 ASCII characters per token, 1 per other character."""
-    ascii_chars = sum(1 for ch in text if ord(ch) < 128)
-    return int(ascii_chars / 3.2) + (len(text) - ascii_chars) + 1
+    other = 0 if text.isascii() else sum(1 for ch in text if ord(ch) >= 128)
+    return int((len(text) - other) / 3.2) + other + 1
 
 
 def chunk_sentences(sentences: list[Sentence], budget: int, name: str) -> list[list[Sentence]]:
@@ -67,13 +67,16 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         self._slots = asyncio.Semaphore(self.extractor.endpoint.parallel)
+        self._room: int | None = None
 
-    def _budget(self, sentences: list[Sentence]) -> int:
+    def _budget(self) -> int:
         """Tokens left for the article once instructions and the reply are accounted for."""
-        overhead = self.prompts.render(sentences[:0], part=1, parts=2)
-        fixed = sum(estimate_tokens(m["content"]) + 8 for m in overhead)
-        room = self.extractor.endpoint.context_tokens - self.extractor.options.max_output_tokens
-        return room - fixed - _MARGIN_TOKENS
+        if self._room is None:
+            overhead = self.prompts.render([], part=1, parts=2)
+            fixed = sum(estimate_tokens(m["content"]) + 8 for m in overhead)
+            room = self.extractor.endpoint.context_tokens - self.extractor.options.max_output_tokens
+            self._room = room - fixed - _MARGIN_TOKENS
+        return self._room
 
     def plan(self, article: Article) -> Plan:
         """Everything before the model: raises on input that cannot be summarised.
@@ -82,7 +85,7 @@ class Pipeline:
         sentences = split_sentences(cleaned.text)
         withheld = frozenset(suspects(sentences))
         shown = withhold(sentences, set(withheld))
-        chunks = chunk_sentences(shown, self._budget(shown), article.name)
+        chunks = chunk_sentences(shown, self._budget(), article.name)
         return Plan(article, cleaned.text, sentences, chunks, withheld, list(cleaned.warnings))
 
     def messages(self, plan: Plan) -> list[list[dict[str, str]]]:

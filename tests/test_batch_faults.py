@@ -288,3 +288,27 @@ def test_read_only_database_is_a_clear_error(fake: FakeOpenAI, tmp_path: Path) -
     assert proc.returncode == 11, err
     assert "Traceback" not in err and "read-only" in err
     assert {r["id"]: r["status"] for r in rows(db)} == {i: "done" for i in ids}
+
+
+def test_watch_mode_summarises_only_new_entries_until_stopped(fake: FakeOpenAI, tmp_path: Path) -> None:
+    text = Path(write_articles(tmp_path / "src", 2)[0]).read_text(encoding="utf-8")
+    feed = tmp_path / "feed.rss"
+
+    def write_feed(count: int) -> None:
+        items = "".join(f"<item><guid>g{n}</guid><title>Story {n}</title><description><![CDATA["
+                        f"{text.replace('ART-0000', f'ART-{n:04d}')}]]></description></item>" for n in range(count))
+        feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>{items}</channel></rss>',
+                        encoding="utf-8")
+
+    write_feed(2)
+    db = tmp_path / "r.sqlite"
+    proc = start_batch(fake, feed, db, "--every", "1s")
+    wait_for_done(db, 2, proc)
+    write_feed(3)
+    wait_for_done(db, 3, proc)
+    time.sleep(1.5)  # at least one more poll, with nothing new
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=20)
+    assert proc.returncode == 0, err
+    assert set(check_invariants(db, ["g0", "g1", "g2"]).values()) == {"done"}
+    assert sorted(requested(fake).values()) == [1, 1, 1]

@@ -107,7 +107,7 @@ class Batch:
             loop.add_signal_handler(sig, self._on_signal)
         try:
             while True:
-                await asyncio.to_thread(self._intake, store)
+                await asyncio.to_thread(self.take_in, store)
                 if self._stop.is_set():
                     break
                 pending = store.pending()
@@ -145,7 +145,8 @@ class Batch:
 
     # -- taking sources in ---------------------------------------------------
 
-    def _intake(self, store: Store) -> None:
+    def take_in(self, store: Store) -> None:
+        """Read the sources into the store: new articles pending, bad records failed."""
         def needs(article_id: str) -> bool:
             return store.needs(article_id, self.options.retry_failed, self.options.max_attempts)
 

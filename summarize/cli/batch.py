@@ -26,9 +26,9 @@ def parse_duration(text: str) -> float:
 
 
 def batch(
-    sources: Annotated[list[str], typer.Argument(
+    sources: Annotated[Optional[list[str]], typer.Argument(
         help="Folders, globs or files of articles (.txt, .md, .html), JSONL files, RSS/Atom feeds (file or URL).",
-        show_default=False)],
+        show_default=False)] = None,
     db: Annotated[Path, typer.Option("--db", help="SQLite database for the results (created if missing).")] = Path("results.sqlite"),
     concurrency: Annotated[Optional[int], typer.Option(min=1, help="Requests in flight [embedded: its parallel slots; remote: 8].")] = None,
     retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Try failed articles again (up to --max-attempts).")] = False,
@@ -49,10 +49,12 @@ def batch(
     timeout: options.Timeout = 600.0,
 ) -> None:
     """Summarise many articles into a SQLite database; run it again to resume."""
+    if not sources and not ingest_openai_batch:
+        raise ConfigError("no SOURCE given; pass folders, files, JSONL files or feed URLs to summarise")
     model_options = ModelOptions(model=model, base_url=base_url, api_key=api_key, model_path=model_path,
                                  threads=threads, context=context, parallel=concurrency)
     batch_options = BatchOptions(
-        sources=sources, db=db, retry_failed=retry_failed, max_attempts=max_attempts,
+        sources=sources or [], db=db, retry_failed=retry_failed, max_attempts=max_attempts,
         fetch_pages=not no_fetch, grace_s=grace, every_s=parse_duration(every) if every else None,
     )
     if emit_openai_batch or ingest_openai_batch:
