@@ -23,7 +23,7 @@ from pydantic import BaseModel
 
 from summarize.backends.embedded import EmbeddedBackend
 from summarize.backends.weights import cache_dir
-from summarize.draft import PASSES
+from summarize.draft import Draft
 from summarize.extraction import Extractor, RequestOptions
 from summarize.pipeline import Pipeline
 from summarize.prompting import PromptSet
@@ -64,9 +64,9 @@ def raw_call(
     backend: EmbeddedBackend,
     messages: list[dict[str, str]],
     options: RequestOptions,
-    model: type[BaseModel],
+    model: type[BaseModel] = Draft,
 ) -> dict:
-    """One request straight into the server object."""
+    """One request straight into the server object (by default the pipeline's own)."""
     request = {
         "messages": messages,
         "response_format": {
@@ -129,10 +129,9 @@ def main() -> None:
                     row = raw_call(backend, messages, options, NaiveSummary)
                 elif kind == "raw":
                     pipeline = Pipeline(Extractor(endpoint), prompts)
-                    plan = pipeline.plan(article)
-                    calls = [raw_call(backend, pipeline.messages(plan, 1, task), options, task.model)
-                             for task in PASSES]  # the pipeline's requests, straight to the server
-                    row = {key: sum(c[key] for c in calls) for key in calls[0]}
+                    _, _, chunks, _ = pipeline.plan(article)
+                    messages = prompts.render(chunks[0], part=1, parts=len(chunks))
+                    row = raw_call(backend, messages, options)
                 else:
                     row = asyncio.run(pipeline_call(backend, endpoint, prompts, article))
             finally:

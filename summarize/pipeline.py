@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass
 
 from summarize.compose import compose, merge_drafts
-from summarize.draft import PASSES, Draft, Pass, combine
+from summarize.draft import Draft
 from summarize.errors import ArticleTooLongError
 from summarize.extraction import Extractor, Usage
 from summarize.prompting import PromptSet
@@ -24,7 +24,7 @@ from summarize.sources import Article
 
 # Bump when a code change alters what the pipeline produces for the same prompts,
 # so cached eval predictions made by older code are not re-used.
-PIPELINE_REVISION = 3
+PIPELINE_REVISION = 2
 MAX_CHUNKS = 24
 _MARGIN_TOKENS = 64
 
@@ -72,10 +72,8 @@ class Pipeline:
     def _budget(self) -> int:
         """Tokens left for the article once instructions and the reply are accounted for."""
         if self._room is None:
-            fixed = max(
-                sum(estimate_tokens(m["content"]) + 8 for m in self.prompts.render([], part=1, parts=2, task=p.name))
-                for p in PASSES
-            )
+            overhead = self.prompts.render([], part=1, parts=2)
+            fixed = sum(estimate_tokens(m["content"]) + 8 for m in overhead)
             room = self.extractor.endpoint.context_tokens - self.extractor.options.max_output_tokens
             self._room = room - fixed - _MARGIN_TOKENS
         return self._room
@@ -90,27 +88,20 @@ class Pipeline:
         chunks = chunk_sentences(shown, self._budget(), article.name)
         return Plan(article, cleaned.text, sentences, chunks, withheld, list(cleaned.warnings))
 
-    def messages(self, plan: Plan, part: int, task: Pass) -> list[dict[str, str]]:
-        """The chat messages of one pass over one chunk (``part`` counts from 1)."""
-        return self.prompts.render(plan.chunks[part - 1], part=part, parts=len(plan.chunks), task=task.name)
+    def messages(self, plan: Plan) -> list[list[dict[str, str]]]:
+        """The chat messages of each request the article needs, one per chunk."""
+        parts = len(plan.chunks)
+        return [self.prompts.render(chunk, part=i, parts=parts) for i, chunk in enumerate(plan.chunks, 1)]
 
-    async def _draft(self, plan: Plan, part: int, started: list[float]) -> tuple[Draft, Usage]:
-        """All passes over one chunk, one after another in one slot: the server keeps the
-        article's prompt cached there, so each later pass only reads its instructions."""
-        usage = Usage()
-        replies = {}
+    async def _draft(self, messages: list[dict[str, str]], started: list[float]) -> tuple[Draft, Usage]:
         async with self._slots:
             started.append(time.perf_counter())
-            for task in PASSES:
-                reply, pass_usage = await self.extractor.extract(self.messages(plan, part, task), task.model)
-                replies[task.name] = reply
-                usage.add(pass_usage)
-        return combine(replies), usage
+            return await self.extractor.extract(messages, Draft)
 
     async def summarize(self, article: Article) -> Summary:
         plan = self.plan(article)
         started: list[float] = []  # when a slot was free: waiting for one is not latency
-        results = await asyncio.gather(*(self._draft(plan, i, started) for i in range(1, len(plan.chunks) + 1)))
+        results = await asyncio.gather(*(self._draft(m, started) for m in self.messages(plan)))
         usage = Usage()
         for _, part_usage in results:
             usage.add(part_usage)

@@ -1,10 +1,8 @@
 """Load and render the Jinja2 prompt templates in a sandbox.
 
 A prompt folder holds ``system.j2`` (static, so the server can cache it across
-articles), ``article.j2`` (the delimited, sentence-numbered article) and one
-template per pass (``actors.j2``, ``claims.j2``, ``outcomes.j2``) whose
-instructions follow the article. The hash of the folder's templates goes into
-every summary's provenance.
+articles) and ``user.j2`` (the delimited, sentence-numbered article). The hash
+of the folder's templates goes into every summary's provenance.
 """
 
 from __future__ import annotations
@@ -19,12 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from summarize.errors import ConfigError
 from summarize.segment import Sentence
 
-from summarize.draft import PASSES
-
-# system.j2 is static (the server caches it across articles); article.j2 renders the
-# delimited, numbered article; each pass adds its own instructions after the article,
-# so every pass of an article shares the same cached prompt prefix.
-TEMPLATES = ("system.j2", "article.j2", *(f"{p.name}.j2" for p in PASSES))
+TEMPLATES = ("system.j2", "user.j2")
 
 
 def default_prompt_dir() -> Path:
@@ -63,16 +56,15 @@ class PromptSet:
         for name in TEMPLATES:
             digest.update(name.encode() + b"\0" + sources[name].encode() + b"\0")
         prompts = cls(directory=directory, sources=sources, hash=digest.hexdigest()[:16])
-        for task in PASSES:  # fail now, not mid-batch
-            prompts.render([Sentence(1, 0, 4, "Test")], part=1, parts=1, task=task.name)
+        prompts.render([Sentence(1, 0, 4, "Test")], part=1, parts=1)  # fail now, not mid-batch
         return prompts
 
     def system_prompt(self) -> str:
         """The system message as rendered for a one-part article (static in the shipped prompts)."""
-        return self.render([Sentence(1, 0, 4, "Text")], part=1, parts=1, task=PASSES[0].name)[0]["content"]
+        return self.render([Sentence(1, 0, 4, "Text")], part=1, parts=1)[0]["content"]
 
-    def render(self, sentences: list[Sentence], *, part: int, parts: int, task: str) -> list[dict[str, str]]:
-        """Chat messages for one pass over one chunk of an article."""
+    def render(self, sentences: list[Sentence], *, part: int, parts: int) -> list[dict[str, str]]:
+        """Chat messages for one chunk of an article."""
         delimiter = article_marker(sentences)
         values = {
             "delimiter": delimiter,
@@ -82,12 +74,10 @@ class PromptSet:
         }
         try:
             system = self._template("system.j2").render(**values)
-            article = self._template("article.j2").render(**values)
-            instructions = self._template(f"{task}.j2").render(**values)
+            user = self._template("user.j2").render(**values)
         except jinja2.TemplateError as exc:
             raise ConfigError(f"{self.directory}: template error: {exc}; fix the template") from None
-        user = article.strip() + "\n\n" + instructions.strip()
-        return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user}]
+        return [{"role": "system", "content": system.strip()}, {"role": "user", "content": user.strip()}]
 
     def _template(self, name: str) -> jinja2.Template:
         if name not in self._compiled:

@@ -9,7 +9,6 @@ import sqlite3
 from collections import Counter
 from pathlib import Path
 
-from summarize.draft import PASSES
 from summarize.schema import Summary
 from tests.conftest import EXAMPLE
 from tests.fake_openai import FakeOpenAI
@@ -36,15 +35,8 @@ def article_of(payload: dict) -> str | None:
     return match.group(1) if match else None
 
 
-def first_pass(payload: dict) -> bool:
-    """Whether a request is an article's first pass: each summary starts with one."""
-    return payload.get("response_format", {}).get("json_schema", {}).get("name") == PASSES[0].model.__name__
-
-
 def requested(fake: FakeOpenAI, since: int = 0) -> Counter:
-    """How many times each article was started (its first pass requested)."""
-    return Counter(a for r in fake.requests[since:]
-                   if first_pass(r["body"]) and (a := article_of(r["body"])) is not None)
+    return Counter(a for r in fake.requests[since:] if (a := article_of(r["body"])) is not None)
 
 
 def rows(db: Path) -> list[dict]:

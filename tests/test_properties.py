@@ -93,7 +93,7 @@ drafts = st.builds(
         "description": st.text(min_size=1, max_size=40), "type": st.sampled_from(["resignation", "other"]),
         "actors": st.lists(draft_names, min_size=1, max_size=2),
         "sentences": st.lists(st.integers(1, 30), min_size=1, max_size=3)}), max_size=3),
-    gist=st.text(max_size=80),
+    gist=st.text(min_size=1, max_size=80),
 )
 
 
