@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from summarize.actors import ActorTable
 from summarize.draft import Draft
 from summarize.grounding import ground
+from summarize.outcome_types import supported_type
 from summarize.schema import Actor, Allegation, Denial, Outcome
 from summarize.segment import Sentence
 
@@ -111,16 +112,27 @@ def compose(
 
     outcomes: list[Outcome] = []
     seen_outcomes: set[tuple] = set()
-    for item in draft.outcomes:
+    for number, item in enumerate(draft.outcomes, start=1):
         actors = ids(item.actors)
-        key = (item.type, tuple(sorted(actors)))
-        if not actors or key in seen_outcomes:
+        if not actors:
             continue
-        seen_outcomes.add(key)
         item_id = f"O{len(outcomes) + 1}"
         result = check(item_id, item.sentences, actors, item.description)
+        # Evidence that could not be located stays as it is (flagged ungrounded); located
+        # evidence must report an event of the outcome's type.
+        kind = supported_type(item.type, " ".join(e.text for e in result.evidence)) if result.located else item.type
+        if kind is None:
+            warnings.append(f"outcome {number} ({item.type.value}: {item.description.strip()[:60]}): its "
+                            "evidence reports no such event; left out")
+            continue
+        if kind is not item.type:
+            warnings.append(f"{item_id}: typed {item.type.value} by the model; its evidence reports a {kind.value}")
+        key = (kind, tuple(sorted(actors)))
+        if key in seen_outcomes:
+            continue
+        seen_outcomes.add(key)
         outcomes.append(Outcome(
-            id=item_id, actors=actors, type=item.type, description=item.description.strip(),
+            id=item_id, actors=actors, type=kind, description=item.description.strip(),
             evidence=result.evidence, grounded=result.grounded,
         ))
 

@@ -101,3 +101,18 @@ def test_citing_a_withheld_sentence_is_never_grounded() -> None:
                      withheld=frozenset({3}))
     assert result.outcomes[0].grounded is False
     assert any("O1" in w and "withheld" in w for w in result.warnings)
+
+
+def test_outcome_type_is_checked_against_its_evidence() -> None:
+    outcomes = [
+        # sentence 11 reports an investigation, not a resignation: re-typed
+        {"actors": ["Ethics Commission"], "type": "resignation", "description": "The commission acted.", "sentences": [11]},
+        # sentence 4 (the allegation) reports no event at all: left out
+        {"actors": ["Marta Kowalczyk"], "type": "resignation", "description": "Kowalczyk quit.", "sentences": [4]},
+        # the model's type is supported: kept as it is
+        {"actors": ["Marta Kowalczyk"], "type": "resignation", "description": "Kowalczyk resigned.", "sentences": [3]},
+    ]
+    result = _compose(outcomes=outcomes)
+    assert [(o.type.value, o.evidence[0].sentence) for o in result.outcomes] == [("investigation", 11), ("resignation", 3)]
+    assert any("typed resignation" in w and "investigation" in w for w in result.warnings)
+    assert any("outcome 2" in w and "left out" in w for w in result.warnings)

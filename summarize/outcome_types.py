@@ -1,0 +1,46 @@
+"""Check an outcome's type against the words of its evidence, in code.
+
+A small model tends to give every outcome the same type (the one its prompt
+showed last). Each type has words without which a sentence cannot report it:
+no "resign", "step down" or "quit", no resignation. When the evidence has none
+of the type's words but those of exactly one other type, the outcome is
+re-typed; when it has none at all, it is left out (with a warning). ``other``
+is never checked.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.schema import OutcomeType
+
+_CUES: dict[OutcomeType, str] = {
+    OutcomeType.resignation: r"resign|step(?:s|ped|ping)? (?:down|aside)|quit|stood down|stands? down",
+    OutcomeType.dismissal: r"fired|dismiss|sacked|ousted|removed (?:from|as)|firing|let go",
+    OutcomeType.appointment: r"appoint|named|nominat|tapped|sworn in|installed as|chosen as|hired",
+    OutcomeType.election: r"\b(?:re-?)?elected\b|won (?:the|a) (?:seat|election|vote|primary|race)|wins? (?:the|a) (?:seat|election|primary)",
+    OutcomeType.charge: r"charg|indict",
+    OutcomeType.arrest: r"arrest|detain|taken into custody",
+    OutcomeType.lawsuit: r"\bsu(?:e|ed|es|ing)\b|lawsuit|\bsuit\b|litigation|filed (?:a |papers|a motion|a complaint)|motion to",
+    OutcomeType.ruling: r"\brul(?:ed|ing|es)\b|judge|court|struck down|upheld|overturn|verdict",
+    OutcomeType.conviction: r"convict|found guilty|pleaded guilty",
+    OutcomeType.acquittal: r"acquit|found not guilty|cleared of",
+    OutcomeType.sentence: r"sentenc|jailed|prison term",
+    OutcomeType.sanction: r"sanction|suspend|\bbann?ed\b|barred|embargo",
+    OutcomeType.fine: r"\bfine[sd]?\b|penalt",
+    OutcomeType.settlement: r"settle",
+    OutcomeType.investigation: r"investigat|probe|inquir|inquest|audit|warrant|look(?:ing)? into",
+    OutcomeType.apology: r"apolog|\bsorry\b",
+    OutcomeType.retraction: r"retract|correction|withdr[ae]w (?:the|its|his|her) (?:story|report|claim|article)",
+    OutcomeType.withdrawal: r"withdr[ae]w|pull(?:ed|s)? out|rescind|dropp?(?:ed|s)? (?:the|her|his|its|their|out)|revok|no longer (?:support|endorse|defend)|cancel",
+}
+_COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _CUES.items()}
+
+
+def supported_type(claimed: OutcomeType, evidence: str) -> OutcomeType | None:
+    """The type the evidence supports: the claimed one if its words are there, else the
+    only type whose words are, else None."""
+    if claimed is OutcomeType.other or _COMPILED[claimed].search(evidence):
+        return claimed
+    matches = [kind for kind, pattern in _COMPILED.items() if pattern.search(evidence)]
+    return matches[0] if len(matches) == 1 else None
