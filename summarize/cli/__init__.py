@@ -68,4 +68,7 @@ app = build_app()
 
 
 def entry() -> None:
+    from summarize import logs
+
+    logs.configure()
     app(prog_name="summarize")
