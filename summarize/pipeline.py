@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from summarize.compose import compose, merge_drafts
 from summarize.draft import Draft
-from summarize.errors import ArticleTooLongError
+from summarize.errors import ArticleTooLongError, ConfigError
 from summarize.extraction import Extractor, Usage
 from summarize.prompting import PromptSet
 from summarize.schema import SCHEMA_VERSION, Provenance, Summary
@@ -27,6 +27,7 @@ from summarize.sources import Article
 PIPELINE_REVISION = 3
 MAX_CHUNKS = 24
 _MARGIN_TOKENS = 64
+_MIN_ARTICLE_TOKENS = 256
 
 
 def estimate_tokens(text: str) -> int:
@@ -74,8 +75,15 @@ class Pipeline:
         if self._room is None:
             overhead = self.prompts.render([], part=1, parts=2)
             fixed = sum(estimate_tokens(m["content"]) + 8 for m in overhead)
-            room = self.extractor.endpoint.context_tokens - self.extractor.options.max_output_tokens
-            self._room = room - fixed - _MARGIN_TOKENS
+            context = self.extractor.endpoint.context_tokens
+            room = context - self.extractor.options.max_output_tokens - fixed - _MARGIN_TOKENS
+            if room < _MIN_ARTICLE_TOKENS:
+                raise ConfigError(
+                    f"a context of {context} tokens leaves no room for the article after the instructions "
+                    f"(~{fixed} tokens) and the reply ({self.extractor.options.max_output_tokens}); "
+                    f"raise --context to at least {context - room + _MIN_ARTICLE_TOKENS}"
+                )
+            self._room = room
         return self._room
 
     def plan(self, article: Article) -> Plan:

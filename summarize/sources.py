@@ -13,6 +13,7 @@ from pathlib import Path
 from summarize.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
+MIN_HTML_WORDS = 5  # fewer extracted words is page furniture ("Menu"), not an article
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 _BOMS = (
@@ -103,7 +104,7 @@ def html_to_text(html: str, label: str) -> str:
     extracted = trafilatura.extract(
         html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=False
     )
-    if not extracted or not extracted.strip():
+    if not extracted or len(extracted.split()) < MIN_HTML_WORDS:
         raise InputError(f"{label}: no article text found in the HTML; save the page as text instead")
     title = _html_title(html)
     if title and not extracted.startswith(title):

@@ -68,7 +68,21 @@ app = build_app()
 
 
 def entry() -> None:
+    """Usage errors become one line too (typer would draw a multi-line panel)."""
     from summarize import logs
 
     logs.configure()
-    app(prog_name="summarize")
+    try:
+        code = app(prog_name="summarize", standalone_mode=False)
+    except typer.TyperException as exc:  # click's UsageError and friends, vendored by typer
+        if type(exc).__name__ == "NoArgsIsHelpError":
+            exc.show()  # type: ignore[attr-defined]  # plain `summarize`: the help text
+            sys.exit(2)
+        command = exc.ctx.command_path if getattr(exc, "ctx", None) else "summarize"  # type: ignore[attr-defined]
+        message = exc.format_message() if hasattr(exc, "format_message") else str(exc)
+        print(f"summarize: error: {message.strip().rstrip('.')}; see '{command} --help'", file=sys.stderr)
+        sys.exit(getattr(exc, "exit_code", 2))
+    except typer.Abort:
+        print("summarize: interrupted", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -14,6 +14,7 @@ from rich.console import Console
 from summarize.cli import options
 from summarize.config import ModelOptions
 from summarize.extraction import RequestOptions
+from summarize.errors import OutputError
 from summarize.output import write_atomic
 from summarize.render import to_json, to_markdown, to_rich
 from summarize.runner import summarize_articles
@@ -42,6 +43,8 @@ def run(
     timeout: options.Timeout = 600.0,
 ) -> None:
     """Summarise news articles: actors, allegations, denials and outcomes, each with evidence."""
+    if output is not None and not (output.parent if str(output.parent) else Path(".")).is_dir():
+        raise OutputError(f"{output}: folder {output.parent} does not exist; create it or choose another -o")
     stdin = sys.stdin.buffer.read() if "-" in files else None
     articles = [read_article(name, stdin=stdin) for name in files]
     summaries: list[Summary] = summarize_articles(  # type: ignore[assignment]
