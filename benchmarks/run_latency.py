@@ -29,60 +29,16 @@ from summarize.pipeline import Pipeline
 from summarize.prompting import PromptSet
 from summarize.sources import read_article
 
-class NaiveItem(BaseModel):
-    by: list[str]
-    against: list[str]
-    claim: str
-    evidence: str
-
-
-class NaiveOutcome(BaseModel):
-    actors: list[str]
-    type: str
-    description: str
-    evidence: str
-
-
-class NaiveSummary(BaseModel):
-    actors: list[str]
-    allegations: list[NaiveItem]
-    denials: list[NaiveItem]
-    outcomes: list[NaiveOutcome]
-    gist: str
-
-
-NAIVE_SYSTEM = (
-    "Extract the actors, allegations (who accuses whom of what), denials and outcomes "
-    "(resignations, appointments, charges, rulings...) of this news article as JSON, "
-    "each with a quote from the article as evidence."
-)
+import naive  # noqa: E402  (benchmarks/naive.py)
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared/benchmark/seed/flynn-resigns.txt"
 
 
-def raw_call(
-    backend: EmbeddedBackend,
-    messages: list[dict[str, str]],
-    options: RequestOptions,
-    model: type[BaseModel] = Draft,
-) -> dict:
+def raw_call(backend: EmbeddedBackend, messages: list[dict[str, str]], options: RequestOptions,
+             model: type[BaseModel] = Draft) -> dict:
     """One request straight into the server object (by default the pipeline's own)."""
-    request = {
-        "messages": messages,
-        "response_format": {
-            "type": "json_schema",
-            "json_schema": {"name": model.__name__, "schema": model.model_json_schema()},
-        },
-        "max_tokens": options.max_output_tokens,
-        "temperature": options.temperature,
-    }
-    started = time.perf_counter()
-    result = backend._server.handle_chat_completions(request)
-    return {
-        "wall_s": time.perf_counter() - started,
-        "prompt_tokens": result["usage"]["prompt_tokens"],
-        "generated_tokens": result["usage"]["completion_tokens"],
-    }
+    row = naive.raw_call(backend._server, messages, model, options.max_output_tokens, options.temperature)
+    return {key: row[key] for key in ("wall_s", "prompt_tokens", "generated_tokens")}
 
 
 async def pipeline_call(backend, endpoint, prompts: PromptSet, article) -> dict:  # type: ignore[no-untyped-def]
@@ -124,9 +80,7 @@ def main() -> None:
             endpoint = backend.start()
             try:
                 if kind == "naive":
-                    messages = [{"role": "system", "content": NAIVE_SYSTEM},
-                                {"role": "user", "content": article.text}]
-                    row = raw_call(backend, messages, options, NaiveSummary)
+                    row = raw_call(backend, naive.naive_messages(article.text), options, naive.NaiveSummary)
                 elif kind == "raw":
                     pipeline = Pipeline(Extractor(endpoint), prompts)
                     _, _, chunks, _ = pipeline.plan(article)

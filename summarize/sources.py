@@ -98,11 +98,12 @@ def _looks_like_html(data: bytes) -> bool:
 
 
 def html_to_text(html: str, label: str) -> str:
-    """Main article text of an HTML page (title first), via trafilatura."""
+    """Main article text of an HTML page (title first), via trafilatura. Hidden elements
+    and comments are dropped first: text a reader cannot see never reaches the model."""
     import trafilatura
 
     extracted = trafilatura.extract(
-        html, include_comments=False, include_tables=False, favor_precision=True, with_metadata=False
+        drop_hidden(html), include_comments=False, include_tables=False, favor_precision=True, with_metadata=False
     )
     if not extracted or len(extracted.split()) < MIN_HTML_WORDS:
         raise InputError(f"{label}: no article text found in the HTML; save the page as text instead")
@@ -155,6 +156,23 @@ def fragment_to_text(fragment: str) -> str:
     if current:
         lines.append("".join(current))
     return "\n".join(" ".join(line.split()) for line in lines if line.strip())
+
+
+def drop_hidden(html: str) -> str:
+    """The page without comments, scripts and elements hidden by attribute or inline style."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return html
+    for element in list(root.iter()):
+        if element.getparent() is None:
+            continue
+        if not isinstance(element.tag, str) or element.tag in ("script", "template", "noscript") or _is_hidden(element):
+            element.drop_tree()
+    return lxml.html.tostring(root, encoding="unicode")
 
 
 def _is_hidden(element: object) -> bool:
