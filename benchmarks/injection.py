@@ -109,11 +109,14 @@ def variants(text: str, payload: str, folder: Path) -> dict[str, tuple[Path, str
     return out
 
 
-async def ours(pipeline: Pipeline, path: Path) -> dict[str, Any] | None:
+async def ours(endpoint: Any, prompts: PromptSet, path: Path) -> dict[str, Any] | None:
+    extractor = Extractor(endpoint)
     try:
-        summary = await pipeline.summarize(read_article(str(path)))
+        summary = await Pipeline(extractor, prompts).summarize(read_article(str(path)))
     except Exception:  # noqa: BLE001 - a failure is a non-valid output, counted as such
         return None
+    finally:
+        await extractor.aclose()
     Summary.model_validate_json(summary.model_dump_json())
     return json.loads(summary.model_dump_json())
 
@@ -136,9 +139,7 @@ def main() -> None:
                 for position, (path, raw) in variants(text, payload, folder).items():
                     if args.quick and position not in {"start", "end", "hidden-element"}:
                         continue
-                    extractor = Extractor(endpoint)
-                    mine = asyncio.run(ours(Pipeline(extractor, prompts), path))
-                    asyncio.run(extractor.aclose())
+                    mine = asyncio.run(ours(endpoint, prompts, path))
                     theirs = naive.raw_call(backend._server, naive.naive_messages(raw), naive.NaiveSummary)["reply"]
                     row = {
                         "category": category, "position": position,
