@@ -29,7 +29,7 @@ from summarize.pipeline import Pipeline
 from summarize.prompting import PromptSet
 from summarize.sources import read_article
 
-import naive  # noqa: E402  (benchmarks/naive.py)
+import naive as anchor  # noqa: E402  (benchmarks/naive.py)
 
 SEED = Path(__file__).resolve().parent.parent.parent / "shared/benchmark/seed/flynn-resigns.txt"
 
@@ -37,7 +37,7 @@ SEED = Path(__file__).resolve().parent.parent.parent / "shared/benchmark/seed/fl
 def raw_call(backend: EmbeddedBackend, messages: list[dict[str, str]], options: RequestOptions,
              model: type[BaseModel] = Draft) -> dict:
     """One request straight into the server object (by default the pipeline's own)."""
-    row = naive.raw_call(backend._server, messages, model, options.max_output_tokens, options.temperature)
+    row = anchor.raw_call(backend._server, messages, model, options.max_output_tokens, options.temperature)
     return {key: row[key] for key in ("wall_s", "prompt_tokens", "generated_tokens")}
 
 
@@ -80,11 +80,10 @@ def main() -> None:
             endpoint = backend.start()
             try:
                 if kind == "naive":
-                    row = raw_call(backend, naive.naive_messages(article.text), options, naive.NaiveSummary)
+                    row = raw_call(backend, anchor.naive_messages(article.text), options, anchor.NaiveSummary)
                 elif kind == "raw":
                     pipeline = Pipeline(Extractor(endpoint), prompts)
-                    _, _, chunks, _ = pipeline.plan(article)
-                    messages = prompts.render(chunks[0], part=1, parts=len(chunks))
+                    messages = pipeline.messages(pipeline.plan(article))[0]  # the pipeline's own request
                     row = raw_call(backend, messages, options)
                 else:
                     row = asyncio.run(pipeline_call(backend, endpoint, prompts, article))
