@@ -87,10 +87,10 @@ def _entry(
     if not body and entry.get("summary"):
         body = fragment_to_text(entry["summary"])
     text = _with_title(title, body)
-    entry_id = stable_id(entry.get("id"), link, text=text) if text.strip() or entry.get("id") or link else None
-    if entry_id is None:
+    if not (text.strip() or entry.get("id") or link):
         return Problem(source, f"{source} entry {position}: no text, id or link; nothing to summarise",
                        record=f"{source}#entry-{position}")
+    entry_id = stable_id(entry.get("id"), link, text=text)
     published = entry.get("published") or entry.get("updated")
     item = Item(id=entry_id, source=source, text=text, url=link, title=title, published=published)
     if len(body) >= TEASER_CHARS or not link or not fetch_pages or not needs(entry_id):

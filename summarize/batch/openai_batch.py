@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from summarize.batch.store import Store
 from summarize.draft import Draft
-from summarize.errors import InputError, SummarizeError
+from summarize.errors import EndpointError, InputError, InvalidReplyError, SummarizeError
 from summarize.extraction import Usage
 from summarize.output import write_atomic
 from summarize.pipeline import Pipeline, finish
@@ -129,7 +129,7 @@ def _compose(pipeline: Pipeline, article: Article, parts: dict[int, Any], expect
         response = record.get("response") or {}
         if record.get("error") or response.get("status_code") != 200:
             error = record.get("error") or response.get("body", {}).get("error") or {}
-            raise _reply_error(article.name, f"the batch request failed: {str(error)[:200]}", "EndpointError")
+            raise EndpointError(f"{article.name}: the batch request failed: {str(error)[:200]}")
         body = response.get("body") or {}
         model = body.get("model") or model
         usage.requests += 1
@@ -139,16 +139,8 @@ def _compose(pipeline: Pipeline, article: Article, parts: dict[int, Any], expect
             content = body["choices"][0]["message"]["content"]
             drafts.append(Draft.model_validate_json(content))
         except (KeyError, IndexError, TypeError):
-            raise _reply_error(article.name, "the reply has no message content", "InvalidReplyError") from None
+            raise InvalidReplyError(f"{article.name}: the reply has no message content") from None
         except ValidationError as exc:
-            raise _reply_error(article.name, f"the reply does not fit the schema ({exc.errors()[0]['msg']})",
-                               "InvalidReplyError") from None
+            raise InvalidReplyError(f"{article.name}: the reply does not fit the schema ({exc.errors()[0]['msg']})") from None
     return finish(plan, drafts, usage, model=model, backend=BACKEND, prompt_hash=pipeline.prompts.hash,
                   latency_s=0.0)
-
-
-def _reply_error(name: str, message: str, kind: str) -> SummarizeError:
-    from summarize import errors
-
-    error_type = getattr(errors, kind)
-    return error_type(f"{name}: {message}")  # type: ignore[no-any-return]
