@@ -7,10 +7,11 @@ kept, flagged ``grounded: false`` and explained in the warnings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from summarize.actors import ActorTable
-from summarize.draft import Draft
+from summarize.draft import GIST_CHARS, Draft
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
 from summarize.schema import Actor, Allegation, Denial, Outcome
@@ -27,6 +28,19 @@ class Composition:
     warnings: list[str] = field(default_factory=list)
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|$)")
+
+
+def whole_sentences(gist: str) -> str:
+    """A gist cut off by its length bound, trimmed back to its last whole sentence
+    (or ended with an ellipsis when it has none)."""
+    gist = gist.strip()
+    if len(gist) < GIST_CHARS - 1 or _SENTENCE_END.search(gist[-2:] + " "):
+        return gist
+    ends = [m.end() for m in _SENTENCE_END.finditer(gist)]
+    return gist[: ends[-1]] if ends else gist.rstrip(" ,;:") + "…"
+
+
 def merge_drafts(drafts: list[Draft]) -> Draft:
     """One draft from the drafts of an article's chunks; allegation numbers are shifted."""
     if len(drafts) == 1:
@@ -40,7 +54,7 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
             shifted = denial.denies + offset if denial.denies is not None else None
             merged.denials.append(denial.model_copy(update={"denies": shifted}))
         merged.outcomes.extend(draft.outcomes)
-    merged.gist = " ".join(d.gist for d in drafts[:3])[:1200]
+    merged.gist = " ".join(whole_sentences(d.gist) for d in drafts[:3])
     return merged
 
 
@@ -137,6 +151,6 @@ def compose(
         ))
 
     return Composition(
-        gist=draft.gist.strip(), actors=table.actors(), allegations=allegations,
+        gist=whole_sentences(draft.gist), actors=table.actors(), allegations=allegations,
         denials=denials, outcomes=outcomes, warnings=warnings,
     )

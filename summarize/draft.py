@@ -19,6 +19,7 @@ from summarize.schema import ActorKind, OutcomeType
 Name = Annotated[str, Field(min_length=1, max_length=80)]
 Phrase = Annotated[str, Field(min_length=1, max_length=160)]
 SentenceRef = Annotated[int, Field(ge=1, le=2000)]
+GIST_CHARS = 240
 Sentences = Annotated[list[SentenceRef], Field(min_length=1, max_length=3)]
 
 
@@ -57,7 +58,9 @@ class Draft(OpenAISchema):
     allegations: list[DraftAllegation] = Field(max_length=10)
     denials: list[DraftDenial] = Field(max_length=10)
     outcomes: list[DraftOutcome] = Field(max_length=10)
-    gist: Annotated[str, Field(min_length=1, max_length=500)] = Field(
+    # The bound, not the prompt, is what keeps a small model's gist short; compose.py trims a
+    # gist the bound cut off back to its last whole sentence.
+    gist: Annotated[str, Field(min_length=1, max_length=GIST_CHARS)] = Field(
         description="One to three short neutral sentences, at most 60 words."
     )
 

@@ -116,3 +116,32 @@ def test_outcome_type_is_checked_against_its_evidence() -> None:
     assert [(o.type.value, o.evidence[0].sentence) for o in result.outcomes] == [("investigation", 11), ("resignation", 3)]
     assert any("typed resignation" in w and "investigation" in w for w in result.warnings)
     assert any("outcome 2" in w and "left out" in w for w in result.warnings)
+
+
+def test_a_gist_cut_off_by_its_bound_ends_at_its_last_whole_sentence() -> None:
+    from summarize.compose import whole_sentences
+    from summarize.draft import GIST_CHARS
+
+    first = "The chief resigned after the report. "
+    cut = (first + "The board said it had accepted the resignation and named a deputy" * 9)[:GIST_CHARS]
+    assert whole_sentences(cut) == first.strip()
+    assert whole_sentences("A short gist without a full stop") == "A short gist without a full stop"
+    no_end = ("word " * 100)[:GIST_CHARS]
+    assert whole_sentences(no_end).endswith("word\u2026")
+
+
+def test_the_embedded_server_gets_single_line_grammar_instead_of_a_response_format() -> None:
+    import json
+
+    from summarize.backends.llama_grammar import LAYOUT, single_line
+    from summarize.draft import Draft
+
+    request = {"model": "m", "messages": [], "max_tokens": 9, "response_format": {
+        "type": "json_schema", "json_schema": {"name": "Draft", "schema": Draft.model_json_schema()}}}
+    sent = single_line(request)
+    assert "response_format" not in sent and sent["max_tokens"] == 9
+    grammar = sent["extra_body"]["grammar"]
+    schema = json.loads(grammar.split("%json", 1)[1])
+    assert schema["x-guidance"] == LAYOUT and "gist" in schema["properties"]
+    assert "x-guidance" not in Draft.model_json_schema()  # the cached schema is not mutated
+    assert single_line({"messages": []}) == {"messages": []}
