@@ -41,6 +41,20 @@ def whole_sentences(gist: str) -> str:
     return gist[: ends[-1]] if ends else gist.rstrip(" ,;:") + "…"
 
 
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
+
+
+def copies_its_allegation(deniers: list[str], claim: str, allegation: Allegation) -> bool:
+    """A small model, shown one allegation, often lists it again as a "denial" by its own
+    accusers. Nobody denies their own accusation: such a denial is a copy, not a finding."""
+    own_accusers = set(allegation.accusers) - set(allegation.accused)
+    if not set(deniers) <= own_accusers:
+        return False
+    mine, theirs = _words(claim), _words(allegation.claim)
+    return len(mine & theirs) >= 0.6 * max(1, len(mine | theirs))
+
+
 def merge_drafts(drafts: list[Draft]) -> Draft:
     """One draft from the drafts of an article's chunks; allegation numbers are shifted."""
     if len(drafts) == 1:
@@ -110,7 +124,8 @@ def compose(
         ))
 
     denials: list[Denial] = []
-    for item in draft.denials:
+    by_id = {a.id: a for a in allegations}
+    for number, item in enumerate(draft.denials, start=1):
         deniers = ids(item.deniers)
         if not deniers:
             continue
@@ -118,6 +133,10 @@ def compose(
         denies = number_to_id.get(item.denies) if item.denies is not None else None
         if item.denies is not None and denies is None:
             warnings.append(f"{item_id}: points at allegation {item.denies}, which does not exist; set to null")
+        if denies is not None and copies_its_allegation(deniers, item.claim, by_id[denies]):
+            warnings.append(f"denial {number} ({item.claim.strip()[:60]}): its deniers make allegation {denies} "
+                            "and its claim repeats it; left out")
+            continue
         result = check(item_id, item.sentences, deniers, item.claim)
         denials.append(Denial(
             id=item_id, deniers=deniers, denies=denies, claim=item.claim.strip(),

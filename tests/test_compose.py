@@ -145,3 +145,18 @@ def test_the_embedded_server_gets_single_line_grammar_instead_of_a_response_form
     assert schema["x-guidance"] == LAYOUT and "gist" in schema["properties"]
     assert "x-guidance" not in Draft.model_json_schema()  # the cached schema is not mutated
     assert single_line({"messages": []}) == {"messages": []}
+
+
+def test_a_denial_that_repeats_its_allegation_by_its_own_accusers_is_left_out() -> None:
+    copied = {"deniers": ["Gazette"], "denies": 1, "sentences": [4],
+              "claim": "Kowalczyk approved a contract for her brother's company without any tender."}
+    result = _compose(denials=[*EXAMPLE_DRAFT["denials"], copied])
+    assert [d.denies for d in result.denials] == ["A1", "A2"]
+    assert any("repeats it; left out" in w for w in result.warnings)
+
+
+def test_an_accuser_who_denies_something_else_keeps_the_denial() -> None:
+    own_words = {"deniers": ["Gazette"], "denies": 1, "sentences": [5],
+                 "claim": "The paper rejected calls to retract its report."}
+    result = _compose(denials=[*EXAMPLE_DRAFT["denials"], own_words])
+    assert len(result.denials) == 3
