@@ -1,7 +1,9 @@
 """Time `summarize run` against one raw xllamacpp chat completion with the same prompt.
 
 Both run in this process on the embedded model. Each trial starts a fresh
-in-process server, so neither side profits from the other's prompt cache.
+in-process server, so neither side profits from the other's prompt cache. The
+raw call is the pipeline's own request, byte for byte, with the same saved
+system-prompt cache: pipeline / raw is the tool's overhead.
 
     python benchmarks/run_latency.py [ARTICLE] [--trials N]
 
@@ -22,6 +24,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from summarize.backends.embedded import EmbeddedBackend
+from summarize.backends.llama_grammar import single_line
 from summarize.backends.weights import cache_dir
 from summarize.draft import Draft
 from summarize.extraction import Extractor, RequestOptions
@@ -35,10 +38,27 @@ SEED = Path(__file__).resolve().parent.parent.parent / "shared/benchmark/seed/fl
 
 
 def raw_call(backend: EmbeddedBackend, messages: list[dict[str, str]], options: RequestOptions,
-             model: type[BaseModel] = Draft) -> dict:
-    """One request straight into the server object (by default the pipeline's own)."""
+             model: type[BaseModel]) -> dict:
+    """One request straight into the server object."""
     row = anchor.raw_call(backend._server, messages, model, options.max_output_tokens, options.temperature)
     return {key: row[key] for key in ("wall_s", "prompt_tokens", "generated_tokens")}
+
+
+def pipeline_request_raw(backend: EmbeddedBackend, messages: list[dict[str, str]], options: RequestOptions,
+                         prompts: PromptSet) -> dict:
+    """The pipeline's own request, byte for byte (single-line grammar, warm prefix cache),
+    sent straight into the server object: what the pipeline costs with no tool around it."""
+    started = time.perf_counter()
+    backend.warm(prompts.system_prompt())
+    request = single_line({
+        "messages": messages, "max_tokens": options.max_output_tokens, "temperature": options.temperature,
+        "response_format": {"type": "json_schema",
+                            "json_schema": {"name": "Draft", "schema": Draft.model_json_schema()}},
+    })
+    request.update(request.pop("extra_body"))
+    result = backend._server.handle_chat_completions(request)
+    return {"wall_s": time.perf_counter() - started, "prompt_tokens": result["usage"]["prompt_tokens"],
+            "generated_tokens": result["usage"]["completion_tokens"]}
 
 
 async def pipeline_call(backend, endpoint, prompts: PromptSet, article) -> dict:  # type: ignore[no-untyped-def]
@@ -84,7 +104,7 @@ def main() -> None:
                 elif kind == "raw":
                     pipeline = Pipeline(Extractor(endpoint), prompts)
                     messages = pipeline.messages(pipeline.plan(article))[0]  # the pipeline's own request
-                    row = raw_call(backend, messages, options)
+                    row = pipeline_request_raw(backend, messages, options, prompts)
                 else:
                     row = asyncio.run(pipeline_call(backend, endpoint, prompts, article))
             finally:
