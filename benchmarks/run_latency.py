@@ -2,8 +2,8 @@
 
 Both run in this process on the embedded model. Each trial starts a fresh
 in-process server, so neither side profits from the other's prompt cache. The
-raw call is the pipeline's own request, byte for byte, with the same saved
-system-prompt cache: pipeline / raw is the tool's overhead.
+raw call is the pipeline's own request with the same saved system-prompt
+cache: pipeline / raw is the tool's overhead.
 
     python benchmarks/run_latency.py [ARTICLE] [--trials N]
 
@@ -24,7 +24,6 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from summarize.backends.embedded import EmbeddedBackend
-from summarize.backends.llama_grammar import single_line
 from summarize.backends.weights import cache_dir
 from summarize.draft import Draft
 from summarize.extraction import Extractor, RequestOptions
@@ -46,19 +45,12 @@ def raw_call(backend: EmbeddedBackend, messages: list[dict[str, str]], options: 
 
 def pipeline_request_raw(backend: EmbeddedBackend, messages: list[dict[str, str]], options: RequestOptions,
                          prompts: PromptSet) -> dict:
-    """The pipeline's own request, byte for byte (single-line grammar, warm prefix cache),
-    sent straight into the server object: what the pipeline costs with no tool around it."""
+    """The pipeline's own request (same messages, schema and saved prefix cache), sent
+    straight into the server object: what the pipeline costs with no tool around it."""
     started = time.perf_counter()
     backend.warm(prompts.system_prompt())
-    request = single_line({
-        "messages": messages, "max_tokens": options.max_output_tokens, "temperature": options.temperature,
-        "response_format": {"type": "json_schema",
-                            "json_schema": {"name": "Draft", "schema": Draft.model_json_schema()}},
-    })
-    request.update(request.pop("extra_body"))
-    result = backend._server.handle_chat_completions(request)
-    return {"wall_s": time.perf_counter() - started, "prompt_tokens": result["usage"]["prompt_tokens"],
-            "generated_tokens": result["usage"]["completion_tokens"]}
+    row = raw_call(backend, messages, options, Draft)
+    return {**row, "wall_s": time.perf_counter() - started}
 
 
 async def pipeline_call(backend, endpoint, prompts: PromptSet, article) -> dict:  # type: ignore[no-untyped-def]

@@ -15,7 +15,6 @@ import openai
 from pydantic import BaseModel
 
 from summarize.backends.base import Endpoint
-from summarize.backends.llama_grammar import single_line
 from summarize.errors import InvalidReplyError, ModelRejectedError, SummarizeError
 from summarize.retries import RateGate, RetryPolicy, call_with_retries
 
@@ -87,9 +86,6 @@ class Extractor:
         gate = RateGate()
 
         async def create(**kwargs: Any) -> Any:
-            if endpoint.single_line_json:
-                kwargs = single_line(kwargs)
-
             async def once() -> Any:
                 return await self._client.chat.completions.create(**kwargs)
 

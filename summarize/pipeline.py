@@ -24,7 +24,7 @@ from summarize.sources import Article
 
 # Bump when a code change alters what the pipeline produces for the same prompts,
 # so cached eval predictions made by older code are not re-used.
-PIPELINE_REVISION = 5
+PIPELINE_REVISION = 6
 MAX_CHUNKS = 24
 _MARGIN_TOKENS = 64
 _MIN_ARTICLE_TOKENS = 256

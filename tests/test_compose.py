@@ -130,23 +130,6 @@ def test_a_gist_cut_off_by_its_bound_ends_at_its_last_whole_sentence() -> None:
     assert whole_sentences(no_end).endswith("word\u2026")
 
 
-def test_the_embedded_server_gets_single_line_grammar_instead_of_a_response_format() -> None:
-    import json
-
-    from summarize.backends.llama_grammar import LAYOUT, single_line
-    from summarize.draft import Draft
-
-    request = {"model": "m", "messages": [], "max_tokens": 9, "response_format": {
-        "type": "json_schema", "json_schema": {"name": "Draft", "schema": Draft.model_json_schema()}}}
-    sent = single_line(request)
-    assert "response_format" not in sent and sent["max_tokens"] == 9
-    grammar = sent["extra_body"]["grammar"]
-    schema = json.loads(grammar.split("%json", 1)[1])
-    assert schema["x-guidance"] == LAYOUT and "gist" in schema["properties"]
-    assert "x-guidance" not in Draft.model_json_schema()  # the cached schema is not mutated
-    assert single_line({"messages": []}) == {"messages": []}
-
-
 def test_a_denial_that_repeats_its_allegation_by_its_own_accusers_is_left_out() -> None:
     copied = {"deniers": ["Gazette"], "denies": 1, "sentences": [4],
               "claim": "Kowalczyk approved a contract for her brother's company without any tender."}

@@ -16,7 +16,6 @@ class Endpoint:
     backend: str  # "embedded" or "openai-compatible"
     context_tokens: int  # per request: prompt + completion
     parallel: int  # requests the endpoint serves at once
-    single_line_json: bool = False  # send schemas as llama.cpp single-line grammars (llama_grammar.py)
 
 
 class Backend(Protocol):

@@ -83,7 +83,6 @@ class EmbeddedBackend:
             backend="embedded",
             context_tokens=slot_context,
             parallel=parallel,
-            single_line_json=True,
         )
 
     def warm(self, system_prompt: str) -> bool:
