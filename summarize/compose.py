@@ -32,13 +32,16 @@ _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|$)")
 
 
 def whole_sentences(gist: str) -> str:
-    """A gist cut off by its length bound, trimmed back to its last whole sentence
-    (or ended with an ellipsis when it has none)."""
+    """A gist cut off by its length bound, trimmed back to its last whole sentence, or,
+    when that would lose over a third of it (or an abbreviation like "U. S." is the only
+    full stop), to its last whole word with an ellipsis."""
     gist = gist.strip()
     if len(gist) < GIST_CHARS - 1 or _SENTENCE_END.search(gist[-2:] + " "):
         return gist
-    ends = [m.end() for m in _SENTENCE_END.finditer(gist)]
-    return gist[: ends[-1]] if ends else gist.rstrip(" ,;:") + "…"
+    ends = [m.end() for m in _SENTENCE_END.finditer(gist) if m.start() >= 2 and gist[m.start() - 2].isalpha()]
+    if ends and ends[-1] >= 2 * len(gist) // 3:
+        return gist[: ends[-1]]
+    return gist.rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
 
 
 def _words(text: str) -> set[str]:

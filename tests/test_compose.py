@@ -122,9 +122,12 @@ def test_a_gist_cut_off_by_its_bound_ends_at_its_last_whole_sentence() -> None:
     from summarize.compose import whole_sentences
     from summarize.draft import GIST_CHARS
 
-    first = "The chief resigned after the report. "
+    first = "The chief resigned after the report, which the board had read and discussed for weeks. " * 2
     cut = (first + "The board said it had accepted the resignation and named a deputy" * 9)[:GIST_CHARS]
     assert whole_sentences(cut) == first.strip()
+    abbreviated = ("Michael Flynn, adviser to the U. S. president, resigned after claims published by the "
+                   "Washington Post suggested he discussed sanctions with the Russian ambassador " * 3)[:GIST_CHARS]
+    assert whole_sentences(abbreviated).endswith("\u2026") and "U. S. president" in whole_sentences(abbreviated)
     assert whole_sentences("A short gist without a full stop") == "A short gist without a full stop"
     no_end = ("word " * 100)[:GIST_CHARS]
     assert whole_sentences(no_end).endswith("word\u2026")
