@@ -5,8 +5,10 @@ Counts every request's tokens, re-asks included, so provenance is honest.
 
 from __future__ import annotations
 
+import time
 from contextvars import ContextVar
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any, TypeVar
 
 import instructor
@@ -14,6 +16,7 @@ from instructor.core import IncompleteOutputException, InstructorRetryException
 import openai
 from pydantic import BaseModel
 
+from summarize import reply_cache
 from summarize.backends.base import Endpoint
 from summarize.errors import InvalidReplyError, ModelRejectedError, SummarizeError
 from summarize.retries import RateGate, RetryPolicy, call_with_retries
@@ -51,11 +54,13 @@ class Usage:
     input_tokens: int = 0
     output_tokens: int = 0
     requests: int = 0
+    replayed_s: float = 0.0  # time the replies taken from a reply cache took when made
 
     def add(self, other: Usage) -> None:
         self.input_tokens += other.input_tokens
         self.output_tokens += other.output_tokens
         self.requests += other.requests
+        self.replayed_s += other.replayed_s
 
 
 _current_usage: ContextVar[Usage] = ContextVar("summarize_usage")
@@ -68,6 +73,7 @@ class RequestOptions:
     timeout_s: float = 600.0
     temperature: float = 0.0
     retry: RetryPolicy = field(default_factory=RetryPolicy)
+    reply_cache: Path | None = None  # replay validated replies from here (reply_cache.py)
 
 
 class Extractor:
@@ -105,6 +111,30 @@ class Extractor:
         )
 
     async def extract(self, messages: list[dict[str, str]], response_model: type[M]) -> tuple[M, Usage]:
+        folder = self.options.reply_cache
+        if folder is None:
+            return await self._extract(messages, response_model)
+        key = reply_cache.reply_key(self._identity(), messages, response_model, {
+            "max_tokens": self.options.max_output_tokens, "temperature": self.options.temperature,
+            "reasks": self.options.reasks})
+        stored = reply_cache.load(folder, key, response_model)
+        if stored is not None:
+            reply, cost = stored
+            return reply, Usage(cost["input_tokens"], cost["output_tokens"], cost["requests"],
+                                replayed_s=cost["seconds"])
+        started = time.perf_counter()
+        reply, usage = await self._extract(messages, response_model)
+        reply_cache.save(folder, key, reply, {**asdict(usage), "seconds": round(time.perf_counter() - started, 3)})
+        return reply, usage
+
+    def _identity(self) -> dict[str, str]:
+        """What names the model behind the endpoint (the embedded server's port does not)."""
+        identity = {"backend": self.endpoint.backend, "model": self.endpoint.model}
+        if self.endpoint.backend != "embedded":
+            identity["base_url"] = self.endpoint.base_url
+        return identity
+
+    async def _extract(self, messages: list[dict[str, str]], response_model: type[M]) -> tuple[M, Usage]:
         usage = Usage()
         _current_usage.set(usage)  # per task, so concurrent extracts count apart
         try:

@@ -60,6 +60,37 @@ def test_eval_scores_runs_and_caches(folder: Path, fake: FakeOpenAI, remote_args
     assert json.loads(external.stdout)["macro_f1"] == data["macro_f1"]
 
 
+def test_a_change_after_the_model_is_rescored_from_the_replies(
+        folder: Path, fake: FakeOpenAI, remote_args: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import summarize.pipeline
+
+    first = json.loads(_eval(str(folder), "--json", *remote_args).stdout)
+    assert first["outcomes"]["tp"] == 3 and len(fake.requests) == 1
+    composed = summarize.pipeline.compose
+
+    def no_outcomes(*args, **kwargs):  # type: ignore[no-untyped-def]  # a (bad) new rule after the model
+        result = composed(*args, **kwargs)
+        result.outcomes = []
+        return result
+
+    monkeypatch.setattr(summarize.pipeline, "compose", no_outcomes)
+    second = json.loads(_eval(str(folder), "--json", *remote_args).stdout)
+    assert second["outcomes"]["tp"] == 0 and second["actors"] == first["actors"]
+    assert len(fake.requests) == 1  # composed anew from the stored reply, no model call
+    assert second["tokens_out"] == first["tokens_out"]  # the replayed reply's cost is reported
+
+
+def test_a_change_to_what_is_sent_misses_the_replies(
+        folder: Path, fake: FakeOpenAI, remote_args: list[str], tmp_path: Path) -> None:
+    _eval(str(folder), "--json", *remote_args)
+    prompts = tmp_path / "prompts"
+    shutil.copytree(ROOT / "prompts", prompts)
+    (prompts / "user.j2").write_text((prompts / "user.j2").read_text() + "\nBe brief.\n")
+    result = _eval(str(folder), "--json", "--prompts", str(prompts), *remote_args)
+    assert result.exit_code == 0, result.output
+    assert len(fake.requests) == 2
+
+
 def test_predictions_may_use_plain_names(folder: Path, tmp_path: Path) -> None:
     preds = tmp_path / "names"
     preds.mkdir()
@@ -151,3 +182,15 @@ def test_html_report_shows_evidence_and_item_columns(folder: Path, tmp_path: Pat
     assert '<mark class="both">The Gazette reported on March 3' in content
     assert content.count("missed (gold only)") == 4 and "spurious (prediction only)" in content
     assert "resignation (Marta Kowalczyk): Kowalczyk resigned as chief executive." in content
+
+
+def test_a_stored_reply_that_no_longer_validates_is_asked_again(tmp_path: Path) -> None:
+    from summarize import reply_cache
+    from summarize.draft import Draft
+
+    key = reply_cache.reply_key({"model": "m"}, [{"role": "user", "content": "x"}], Draft, {})
+    assert key != reply_cache.reply_key({"model": "m"}, [{"role": "user", "content": "y"}], Draft, {})
+    (tmp_path / f"{key}.json").write_text(json.dumps({"reply": {"actors": "not a list"}, "cost": {}}))
+    assert reply_cache.load(tmp_path, key, Draft) is None
+    (tmp_path / f"{key}.json").write_text("{truncated")
+    assert reply_cache.load(tmp_path, key, Draft) is None

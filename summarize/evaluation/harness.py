@@ -1,13 +1,13 @@
-"""Run the pipeline over labelled cases (with an on-disk prediction cache) and score them.
+"""Run the pipeline over labelled cases and score them.
 
-The cache key is the article's hash, the model, the prompt hash, the schema
-version and the pipeline's revision, so re-scoring is instant and an interrupted run resumes where it
-stopped.
+Model replies are replayed from an on-disk cache keyed by exactly what was sent
+(reply_cache.py): a run interrupted half-way resumes where it stopped, and a
+change after the model (composition, grounding) is re-scored without it.
 """
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import json
 import statistics
 from dataclasses import dataclass, field
@@ -22,7 +22,6 @@ from summarize.evaluation.predictions import from_summary, with_actor_ids
 from summarize.evaluation.scoring import ArticleScore, Report, aggregate, score_article
 from summarize.extraction import RequestOptions
 from summarize.output import write_atomic
-from summarize.pipeline import PIPELINE_REVISION
 from summarize.prompting import PromptSet
 from summarize.runner import summarize_articles
 from summarize.schema import SCHEMA_VERSION, Summary
@@ -79,14 +78,6 @@ def _model_label(options: ModelOptions) -> str:
     return getattr(backend, "model", None) or str(getattr(backend, "model_path", None) or "embedded-default")
 
 
-def _cache_key(text: str, model: str, prompt_hash: str) -> str:
-    digest = hashlib.sha256()
-    for part in (hashlib.sha256(text.encode()).hexdigest(), model, prompt_hash, SCHEMA_VERSION,
-                 str(PIPELINE_REVISION)):
-        digest.update(part.encode() + b"\0")
-    return digest.hexdigest()[:32]
-
-
 def run_eval(
     cases: list[Case],
     options: ModelOptions,
@@ -95,29 +86,19 @@ def run_eval(
     cache: Path | None = None,
 ) -> EvalRun:
     prompts = PromptSet.load(prompt_dir)
-    model = _model_label(options)
-    cache = cache or cache_dir() / "predictions"
-    cache.mkdir(parents=True, exist_ok=True)
+    request = dataclasses.replace(request or RequestOptions(), reply_cache=cache or cache_dir() / "replies")
     results: dict[str, CaseResult] = {}
-    todo: list[tuple[Case, Path, Any]] = []
-    for case in cases:
-        article = read_article(str(case.text_path))
-        path = cache / f"{_cache_key(article.text, model, prompts.hash)}.json"
-        if path.exists():
-            summary = Summary.model_validate_json(path.read_text(encoding="utf-8"))
-            results[case.id] = CaseResult(case, from_summary(case.id, summary), summary)
-        else:
-            todo.append((case, path, article))
+
     def keep(index: int, outcome: Summary | SummarizeError) -> None:
-        case, path, _ = todo[index]
+        case = cases[index]
         if isinstance(outcome, SummarizeError):
             results[case.id] = CaseResult(case, None, error=str(outcome))
         else:
-            write_atomic(path, outcome.model_dump_json())  # saved as it lands: a rerun resumes
             results[case.id] = CaseResult(case, from_summary(case.id, outcome), outcome)
 
-    summarize_articles([a for _, _, a in todo], options, prompt_dir, request, keep_going=True, on_result=keep)
-    return score_run([results[c.id] for c in cases], model, prompts.hash)
+    articles = [read_article(str(case.text_path)) for case in cases]
+    summarize_articles(articles, options, prompt_dir, request, keep_going=True, on_result=keep)
+    return score_run([results[c.id] for c in cases], _model_label(options), prompts.hash)
 
 
 def predictions_from_folder(cases: list[Case], folder: Path) -> list[CaseResult]:
