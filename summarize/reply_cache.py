@@ -22,6 +22,7 @@ M = TypeVar("M", bound=BaseModel)
 # Bump when the request changes in a way the fields below do not show
 # (e.g. how a backend turns the schema into a grammar).
 REQUEST_REVISION = 1
+COST_FIELDS = ("input_tokens", "output_tokens", "requests", "seconds")
 
 
 def reply_key(endpoint: dict[str, Any], messages: list[dict[str, str]], response_model: type[BaseModel],
@@ -38,7 +39,8 @@ def load(folder: Path, key: str, response_model: type[M]) -> tuple[M, dict[str, 
     path = folder / f"{key}.json"
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return response_model.model_validate(data["reply"]), dict(data["cost"])
+        cost = {name: data["cost"][name] for name in COST_FIELDS}
+        return response_model.model_validate(data["reply"]), cost
     except (OSError, ValueError, KeyError, TypeError, ValidationError):
         return None
 
