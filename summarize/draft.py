@@ -16,10 +16,10 @@ from pydantic import BaseModel, Field
 
 from summarize.schema import ActorKind, OutcomeType
 
+GIST_CHARS = 240  # the bound, not the prompt, is what keeps a small model's gist short
 Name = Annotated[str, Field(min_length=1, max_length=80)]
 Phrase = Annotated[str, Field(min_length=1, max_length=160)]
 SentenceRef = Annotated[int, Field(ge=1, le=2000)]
-GIST_CHARS = 240
 Sentences = Annotated[list[SentenceRef], Field(min_length=1, max_length=3)]
 
 
@@ -58,8 +58,7 @@ class Draft(OpenAISchema):
     allegations: list[DraftAllegation] = Field(max_length=10)
     denials: list[DraftDenial] = Field(max_length=10)
     outcomes: list[DraftOutcome] = Field(max_length=10)
-    # The bound, not the prompt, is what keeps a small model's gist short; compose.py trims a
-    # gist the bound cut off back to its last whole sentence.
+    # A gist the bound cut off is trimmed back to a whole sentence or word (compose.whole_sentences).
     gist: Annotated[str, Field(min_length=1, max_length=GIST_CHARS)] = Field(
         description="One to three short neutral sentences, at most 60 words."
     )
