@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from summarize.backends.base import Backend
@@ -88,6 +88,19 @@ def resolve_backend(options: ModelOptions, env: Mapping[str, str] | None = None)
             "or drop --model to use the embedded model"
         )
     return _embedded(options, env, None, context, parallel)
+
+
+def reproducible(options: ModelOptions, env: Mapping[str, str] | None = None) -> ModelOptions:
+    """One slot for the embedded model unless the user chose a number: with two, llama.cpp
+    decodes two articles in one batch and a greedy reply depends on its batch-mate (one
+    article lost 9 actors between identical runs). Evals need the same reply for the same
+    prompt; one slot costs ~6 % throughput on 2 cores."""
+    env = os.environ if env is None else env
+    if options.parallel is not None or env.get("SUMMARIZE_PARALLEL"):
+        return options
+    if isinstance(resolve_backend(options, env), EmbeddedBackend):
+        return replace(options, parallel=1)
+    return options
 
 
 def _embedded(

@@ -4,7 +4,7 @@ import pytest
 
 from summarize.backends.embedded import EmbeddedBackend
 from summarize.backends.remote import OPENAI_BASE_URL, RemoteBackend
-from summarize.config import ModelOptions, resolve_backend
+from summarize.config import ModelOptions, reproducible, resolve_backend
 from summarize.errors import ConfigError
 
 
@@ -49,3 +49,12 @@ def test_config_errors_say_how_to_fix(options: ModelOptions, env: dict, message:
     with pytest.raises(ConfigError) as info:
         resolve_backend(options, env=env)
     assert message in str(info.value)
+
+
+def test_evals_pin_the_embedded_model_to_one_slot_unless_told() -> None:
+    assert reproducible(ModelOptions(), env={}).parallel == 1
+    assert reproducible(ModelOptions(parallel=3), env={}).parallel == 3
+    assert reproducible(ModelOptions(), env={"SUMMARIZE_PARALLEL": "2"}).parallel is None  # resolved later: 2
+    remote = ModelOptions(base_url="http://127.0.0.1:9/v1", model="m")
+    assert reproducible(remote, env={}).parallel is None  # a remote endpoint keeps its 8
+    assert resolve_backend(reproducible(ModelOptions(), env={}), env={}).parallel == 1

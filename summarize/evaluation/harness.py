@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.backends.weights import cache_dir
-from summarize.config import ModelOptions, resolve_backend
+from summarize.config import ModelOptions, reproducible, resolve_backend
 from summarize.errors import SummarizeError
 from summarize.evaluation.dataset import Case
 from summarize.evaluation.predictions import from_summary, with_actor_ids
@@ -97,7 +97,7 @@ def run_eval(
             results[case.id] = CaseResult(case, from_summary(case.id, outcome), outcome)
 
     articles = [read_article(str(case.text_path)) for case in cases]
-    summarize_articles(articles, options, prompt_dir, request, keep_going=True, on_result=keep)
+    summarize_articles(articles, reproducible(options), prompt_dir, request, keep_going=True, on_result=keep)
     return score_run([results[c.id] for c in cases], _model_label(options), prompts.hash)
 
 
