@@ -147,9 +147,8 @@ def test_html_fragments_never_raise(fragment: str) -> None:
     assert isinstance(fragment_to_text(fragment), str)
 
 
-def test_entity_expansion_and_external_entities_are_refused_quickly(tmp_path: Path) -> None:
+def test_entity_expansion_and_external_entities_are_refused(tmp_path: Path) -> None:
     import resource
-    import time
 
     laughs = ('<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
               + "".join(f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">' for i in range(1, 10))
@@ -163,9 +162,7 @@ def test_entity_expansion_and_external_entities_are_refused_quickly(tmp_path: Pa
         path = tmp_path / name
         path.write_text(body)
         before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        started = time.monotonic()
         entries = list(read_feed(str(path), fetch_pages=False, needs=lambda _id: True))
-        assert time.monotonic() - started < 5
         grown_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
         assert grown_kb < 100_000  # no billion-laughs blow-up
         for entry in entries:
