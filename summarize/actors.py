@@ -30,6 +30,16 @@ def normalise_name(name: str) -> str:
     return " ".join(w for w in words if w)
 
 
+_NAME_WORDS = 12  # "the city council of Ashford Vale and its officers" is clumsy but names someone
+_SENTENCE_LIKE = re.compile(r"\s.*[!?]|\w{5,}\.$|n[’']t\b|\bI[’']m\b")  # "Yahoo!" is a name
+
+
+def reads_like_a_name(name: str) -> bool:
+    """False for what a small model sometimes lists as an actor: a quoted sentence
+    ("Who cares?", "Not important enough, I guess."). "Henderson, Nev." passes."""
+    return len(name.split()) <= _NAME_WORDS and not _SENTENCE_LIKE.search(name.strip())
+
+
 def _contains_words(longer: str, shorter: str) -> bool:
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
@@ -53,12 +63,17 @@ class ActorTable:
         self._folded = normalise_name(text)
         self._entries: list[_Entry] = []
         self._frozen = False
+        self.rejected: list[str] = []  # names that read like sentences, in the order met
 
     def freeze(self) -> None:
         """From now on names stay put, so ids handed out stay valid."""
         self._frozen = True
 
     def add(self, name: str, kind: ActorKind = ActorKind.other, role: str = "") -> _Entry | None:
+        if not reads_like_a_name(name):
+            if name not in self.rejected:
+                self.rejected.append(name)
+            return None
         name = self._canonical(name.strip())
         key = normalise_name(name)
         if not key:

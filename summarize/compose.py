@@ -172,6 +172,8 @@ def compose(
             evidence=result.evidence, grounded=result.grounded,
         ))
 
+    warnings.extend(f"actor {name.strip()[:60]!r} reads like a sentence, not a name; left out"
+                    for name in table.rejected)
     return Composition(
         gist=whole_sentences(draft.gist), actors=table.actors(), allegations=allegations,
         denials=denials, outcomes=outcomes, warnings=warnings,

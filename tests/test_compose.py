@@ -146,3 +146,16 @@ def test_an_accuser_who_denies_something_else_keeps_the_denial() -> None:
                  "claim": "The paper rejected calls to retract its report."}
     result = _compose(denials=[*EXAMPLE_DRAFT["denials"], own_words])
     assert len(result.denials) == 3
+
+
+def test_a_quoted_sentence_listed_as_an_actor_is_left_out_with_a_warning() -> None:
+    quote = "Who cares about the harbour anyway?"
+    actors = [*EXAMPLE_DRAFT["actors"], {"name": quote, "kind": "other", "role": "reader"},
+              {"name": "Henderson, Nev.", "kind": "other", "role": "town"}]
+    allegations = [dict(EXAMPLE_DRAFT["allegations"][0], accusers=["Gazette", quote])]
+    result = _compose(actors=actors, allegations=allegations)
+    names = [a.name for a in result.actors]
+    assert quote not in names and "Henderson, Nev." in names  # a place with its state is still a name
+    assert result.allegations[0].accusers == ["port-ellery-gazette"]
+    assert any("reads like a sentence" in w and "Who cares" in w for w in result.warnings)
+    assert len([w for w in result.warnings if "reads like a sentence" in w]) == 1  # once, not per mention
