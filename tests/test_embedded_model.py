@@ -69,7 +69,7 @@ def test_system_prompt_cache_is_saved_and_restored(summaries: dict[str, Summary]
     backend.start()
     try:
         assert backend._path is not None
-        name = prefix_file(backend._path, prompts.system_prompt(), backend._slot_context)
+        name = prefix_file(backend._path, prompts.system_prompt(), backend._slot_context, backend._parallel)
         saved = cache_dir() / "slots" / name
         assert saved.is_file(), "the CLI run should have saved the system prompt cache"
         mtime = saved.stat().st_mtime_ns
@@ -77,6 +77,18 @@ def test_system_prompt_cache_is_saved_and_restored(summaries: dict[str, Summary]
         assert saved.stat().st_mtime_ns == mtime  # restored, not computed again
     finally:
         backend.close()
+
+
+def test_prefix_cache_serves_servers_of_either_slot_count() -> None:
+    """Eval runs one slot and `run` two; a slot saved by one shape is refused (HTTP 400) by the other."""
+    prompts = PromptSet.load()
+    for parallel in (1, 2, 1):
+        backend = EmbeddedBackend(parallel=parallel)
+        backend.start()
+        try:
+            assert backend.warm(prompts.system_prompt()) is True, f"{parallel} slot(s)"
+        finally:
+            backend.close()
 
 
 def test_eval_on_three_fixtures(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -89,7 +89,7 @@ class EmbeddedBackend:
         """Have the static system prompt's KV cache ready in every slot (prefix_cache.py)."""
         if self._server is None or self._path is None:
             return False
-        filename = prefix_cache.prefix_file(self._path, system_prompt, self._slot_context)
+        filename = prefix_cache.prefix_file(self._path, system_prompt, self._slot_context, self._parallel)
         return prefix_cache.warm(self._server, cache_dir() / "slots", filename, system_prompt, self._parallel)
 
     def close(self) -> None:
