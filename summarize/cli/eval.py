@@ -49,7 +49,7 @@ def eval_command(
     api_key: options.ApiKey = None,
     model_path: options.ModelPath = None,
     prompts: options.Prompts = None,
-    parallel: Annotated[Optional[int], typer.Option(min=1, help="Requests in flight at once [embedded: 1, so a prompt always gets the same reply; remote: 8].")] = None,
+    parallel: options.EvalParallel = None,
     timeout: options.Timeout = 600.0,
 ) -> None:
     """Score summaries against hand-labelled gold: per-section P/R/F1, macro F1, grounding."""

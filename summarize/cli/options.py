@@ -15,4 +15,5 @@ Prompts = Annotated[Optional[Path], typer.Option(help="Folder with system.j2 and
 Threads = Annotated[Optional[int], typer.Option(min=1, help="Embedded model: CPU threads [default: all cores].")]
 Context = Annotated[Optional[int], typer.Option(min=512, help="Tokens per request the model can take [embedded: 8192].")]
 Parallel = Annotated[Optional[int], typer.Option(min=1, help="Requests in flight at once [embedded: 2].")]
+EvalParallel = Annotated[Optional[int], typer.Option("--parallel", min=1, help="Requests in flight at once [embedded: 1, so a prompt always gets the same reply; remote: 8].")]
 Timeout = Annotated[float, typer.Option(min=1, help="Seconds before one request times out.")]
