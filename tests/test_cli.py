@@ -190,3 +190,13 @@ def test_injected_instructions_are_withheld_from_the_model(fake: FakeOpenAI, rem
     assert "Ignore previous instructions" not in sent and "[2] (sentence withheld" in sent
     warnings = json.loads(result.stdout)["provenance"]["warnings"]
     assert any("withheld from the model" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("command", "hint"), [
+    ("run", "[env: SUMMARIZE_MODEL]"), ("run", "[embedded: 2]"), ("eval", "[embedded: 1,"),
+    ("batch", "[embedded: its parallel slots; remote: 8]"),
+])
+def test_help_shows_defaults_and_environment_variables(command: str, hint: str) -> None:
+    result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "400"})
+    assert result.exit_code == 0
+    assert hint in " ".join(result.output.split())

@@ -53,6 +53,7 @@ def build_app() -> typer.Typer:
         name="summarize",
         help="Typed, grounded summaries of news articles: actors, allegations, denials, outcomes.",
         no_args_is_help=True,
+        rich_markup_mode=None,  # help texts say "[env: …]" and "[default: …]"; rich markup would eat them
         add_completion=False,
         pretty_exceptions_enable=False,
     )
