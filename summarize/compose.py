@@ -14,7 +14,8 @@ from summarize.actors import ActorTable
 from summarize.draft import GIST_CHARS, Draft
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
-from summarize.schema import Actor, Allegation, Denial, Outcome
+from summarize.reported_events import Named, concerned, reported_events
+from summarize.schema import Actor, ActorKind, Allegation, Denial, Outcome, OutcomeType
 from summarize.segment import Sentence
 
 
@@ -73,6 +74,32 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
         merged.outcomes.extend(draft.outcomes)
     merged.gist = " ".join(whole_sentences(d.gist) for d in drafts[:3])
     return merged
+
+
+def _reported_outcomes(
+    sentences: list[Sentence], withheld: frozenset[int], table: ActorTable, listed: list[Outcome]
+) -> list[tuple[Sentence, OutcomeType, list[str]]]:
+    """Outcomes that sentences report in plain words (reported_events.py) and that no
+    listed outcome of the same type already covers, by actor or by sentence."""
+    named = [Named(a.id, table.surface_forms(a.id), a.kind is ActorKind.person) for a in table.actors()]
+    covered = {(o.type, actor) for o in listed for actor in o.actors}
+    covered |= {(o.type, e.sentence) for o in listed for e in o.evidence}
+    found = []
+    for sentence in sentences:
+        if sentence.number in withheld:
+            continue
+        for event in reported_events(sentence.text):
+            actors = concerned(sentence.text, event, named)
+            keys = {(event.type, a) for a in actors} | {(event.type, sentence.number)}
+            if actors and not keys & covered:
+                covered |= keys
+                found.append((sentence, event.type, actors))
+    return found
+
+
+def _shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
 
 
 def compose(
@@ -171,6 +198,15 @@ def compose(
             id=item_id, actors=actors, type=kind, description=item.description.strip(),
             evidence=result.evidence, grounded=result.grounded,
         ))
+
+    for sentence, kind, actors in _reported_outcomes(sentences, withheld, table, outcomes):
+        item_id = f"O{len(outcomes) + 1}"
+        result = ground([sentence.number], sentences, [table.surface_forms(i) for i in actors], sentence.text, withheld)
+        outcomes.append(Outcome(
+            id=item_id, actors=actors, type=kind, description=_shorten(sentence.text),
+            evidence=result.evidence, grounded=result.grounded,
+        ))
+        warnings.append(f"{item_id}: the model did not list it; sentence {sentence.number} reports it in so many words")
 
     warnings.extend(f"actor {name.strip()[:60]!r} reads like a sentence, not a name; left out"
                     for name in table.rejected)

@@ -83,7 +83,8 @@ def test_denial_of_unknown_allegation_becomes_null_with_warning() -> None:
 
 def test_duplicate_outcomes_are_merged() -> None:
     outcomes = [EXAMPLE_DRAFT["outcomes"][0], EXAMPLE_DRAFT["outcomes"][0]]
-    assert len(_compose(outcomes=outcomes).outcomes) == 1
+    kind = EXAMPLE_DRAFT["outcomes"][0]["type"]
+    assert [o.type.value for o in _compose(outcomes=outcomes).outcomes].count(kind) == 1
 
 
 def test_chunk_drafts_merge_with_shifted_allegation_numbers() -> None:
@@ -159,3 +160,22 @@ def test_a_quoted_sentence_listed_as_an_actor_is_left_out_with_a_warning() -> No
     assert result.allegations[0].accusers == ["port-ellery-gazette"]
     assert any("reads like a sentence" in w and "Who cares" in w for w in result.warnings)
     assert len([w for w in result.warnings if "reads like a sentence" in w]) == 1  # once, not per mention
+
+
+def test_outcome_the_model_left_out_is_read_from_its_sentence() -> None:
+    result = _compose(outcomes=[])
+    resignation = [o for o in result.outcomes if o.type.value == "resignation"]
+    assert [o.actors for o in resignation] == [["marta-kowalczyk"]]
+    assert resignation[0].grounded and resignation[0].evidence[0].sentence == 3
+    assert any("did not list it" in w and "sentence 3" in w for w in result.warnings)
+
+
+def test_outcome_the_model_listed_is_not_added_twice() -> None:
+    result = _compose()
+    assert [o.type.value for o in result.outcomes].count("resignation") == 1
+
+
+def test_withheld_sentence_yields_no_outcome() -> None:
+    draft = Draft.model_validate({**EXAMPLE_DRAFT, "outcomes": []})
+    result = compose(draft, TEXT, SENTENCES, withheld=frozenset({3}))
+    assert all(e.sentence != 3 for o in result.outcomes for e in o.evidence)

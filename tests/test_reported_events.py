@@ -1,0 +1,71 @@
+"""Outcomes read from a sentence's own words, and who they concern."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.reported_events import Named, concerned, reported_events
+from summarize.schema import OutcomeType as T
+
+ACTORS = [
+    Named("flynn", ["Michael Flynn", "Flynn"], person=True),
+    Named("nyt", ["New York Times"], person=False),
+    Named("gannett", ["Gannett newspaper chain"], person=False),
+    Named("board", ["board"], person=False),
+    Named("kowalczyk", ["Kowalczyk"], person=True),
+    Named("osei", ["Samuel Osei"], person=True),
+    Named("commission", ["Ethics Commission"], person=False),
+    Named("group", ["Clean Rivers Now"], person=False),
+    Named("morgan", ["Morgan"], person=True),
+    Named("fca", ["Financial Conduct Authority"], person=False),
+    Named("bank", ["Northgate Bank"], person=False),
+    Named("agency", ["environment agency"], person=False),
+    Named("nrb", ["NRB"], person=False),
+    Named("ferreira", ["Julia Ferreira"], person=True),
+]
+
+
+def found(sentence: str) -> list[tuple[T, list[str]]]:
+    return [(event.type, concerned(sentence, event, ACTORS)) for event in reported_events(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Michael Flynn resigned on Monday.", [(T.resignation, ["flynn"])]),
+    ("The New York Times and the Gannett newspaper chain filed a motion to unseal the records.",
+     [(T.lawsuit, ["nyt", "gannett"])]),
+    # the possessive is nobody's subject; the appointee follows the active verb
+    ("The board had accepted Kowalczyk's resignation and appointed deputy director Samuel Osei.",
+     [(T.appointment, ["board", "osei"])]),
+    ("The Ethics Commission said on Wednesday that it had opened an investigation.",
+     [(T.investigation, ["commission"])]),
+    ("The Financial Conduct Authority has fined Northgate Bank 18 million pounds.", [(T.fine, ["fca", "bank"])]),
+    # intransitive: the actor after the verb is not its object
+    ("Flynn resigned on Friday after the environment agency accused him.", [(T.resignation, ["flynn"])]),
+    # passive: the agent after "by" is not who was arrested
+    ("Morgan was arrested by the environment agency.", [(T.arrest, ["morgan"])]),
+    # a verb joined by "and" belongs to the sentence's first actor
+    ("NRB has retracted a report about Julia Ferreira and apologised to her on air.",
+     [(T.apology, ["nrb"]), (T.retraction, ["nrb"])]),
+])
+def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> None:
+    assert sorted(found(sentence)) == sorted(expected)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Flynn would resign if the report were true.",
+    "Flynn threatened to sue the New York Times.",
+    "Flynn did not resign.",
+    "The board called on Flynn to resign.",
+    "Flynn refused to step down.",
+    "Kowalczyk denied any wrongdoing.",
+])
+def test_hedged_or_absent_events_are_not_reported(sentence: str) -> None:
+    assert reported_events(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "Clean Rivers Now said she was arrested while filming.",  # "she" is not the group
+    "She resigned on Tuesday.",  # nobody named before the verb
+])
+def test_no_guess_when_the_subject_is_not_named(sentence: str) -> None:
+    assert [concerned(sentence, event, ACTORS) for event in reported_events(sentence)] == [[]]
