@@ -14,7 +14,7 @@ from summarize.actors import ActorTable
 from summarize.draft import GIST_CHARS, Draft
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
-from summarize.reported_events import Named, concerned, reported_events
+from summarize.reported_events import DENIAL, Named, concerned, reported_events
 from summarize.schema import Actor, ActorKind, Allegation, Denial, Outcome, OutcomeType
 from summarize.segment import Sentence
 
@@ -76,14 +76,12 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
     return merged
 
 
-def _reported_outcomes(
-    sentences: list[Sentence], withheld: frozenset[int], table: ActorTable, listed: list[Outcome]
-) -> list[tuple[Sentence, OutcomeType, list[str]]]:
-    """Outcomes that sentences report in plain words (reported_events.py) and that no
-    listed outcome of the same type already covers, by actor or by sentence."""
-    named = [Named(a.id, table.surface_forms(a.id), a.kind is ActorKind.person) for a in table.actors()]
-    covered = {(o.type, actor) for o in listed for actor in o.actors}
-    covered |= {(o.type, e.sentence) for o in listed for e in o.evidence}
+def _reported(
+    sentences: list[Sentence], withheld: frozenset[int], named: list[Named], covered: set[tuple]
+) -> list[tuple[Sentence, OutcomeType | str, list[str]]]:
+    """Outcomes and denials that sentences report in plain words (reported_events.py) and
+    that no listed item of the same kind covers, by actor or by sentence: ``covered``
+    holds (kind, actor id) and (kind, sentence number) pairs."""
     found = []
     for sentence in sentences:
         if sentence.number in withheld:
@@ -95,6 +93,22 @@ def _reported_outcomes(
                 covered |= keys
                 found.append((sentence, event.type, actors))
     return found
+
+
+def _covers(kind: OutcomeType | str, actors: list[str], evidence: list) -> set[tuple]:  # type: ignore[type-arg]
+    return {(kind, a) for a in actors} | {(kind, e.sentence) for e in evidence}
+
+
+def _denied(deniers: list[str], sentence: Sentence, allegations: list[Allegation]) -> str | None:
+    """The allegation against the deniers that shares the most words with their sentence;
+    else ("Albright rejected that claim") the one stated in the three sentences before."""
+    against = [a for a in allegations if set(a.accused) & set(deniers)]
+    if against:
+        words = _words(sentence.text)
+        return max(against, key=lambda a: len(_words(a.claim) & words)).id
+    before = [(max(cited), a.id) for a in allegations
+              if (cited := [e.sentence for e in a.evidence if sentence.number - 3 <= e.sentence <= sentence.number])]
+    return max(before)[1] if before else None
 
 
 def _shorten(text: str, limit: int = 160) -> str:
@@ -132,6 +146,25 @@ def compose(
             warnings.append(f"{item_id}: cited sentence(s) {numbers} do not mention {', '.join(key_ids)}")
         return result
 
+    named = [Named(a.id, table.surface_forms(a.id), a.kind is ActorKind.person) for a in table.actors()]
+
+    def said_to_deny(item_id: str, numbers: list[int], deniers: list[str]) -> list[str]:
+        """The deniers a cited sentence names as denying ("Kowalczyk denied ..."), where the
+        model named others."""
+        for number in numbers:
+            if not 1 <= number <= len(sentences) or number in withheld:
+                continue
+            text = sentences[number - 1].text
+            for event in reported_events(text):
+                said = concerned(text, event, named) if event.type == DENIAL else []
+                if said and not set(said) & set(deniers):
+                    warnings.append(f"{item_id}: sentence {number} says {', '.join(said)} denied it, not "
+                                    f"{', '.join(deniers)}; deniers set to them")
+                    return said
+                if said:
+                    return deniers
+        return deniers
+
     allegations: list[Allegation] = []
     number_to_id: dict[int, str] = {}
     seen: dict[tuple, str] = {}
@@ -167,6 +200,7 @@ def compose(
             warnings.append(f"denial {number} ({item.claim.strip()[:60]}): its deniers make allegation {denies} "
                             "and its claim repeats it; left out")
             continue
+        deniers = said_to_deny(item_id, item.sentences, deniers)
         result = check(item_id, item.sentences, deniers, item.claim)
         denials.append(Denial(
             id=item_id, deniers=deniers, denies=denies, claim=item.claim.strip(),
@@ -199,13 +233,23 @@ def compose(
             evidence=result.evidence, grounded=result.grounded,
         ))
 
-    for sentence, kind, actors in _reported_outcomes(sentences, withheld, table, outcomes):
-        item_id = f"O{len(outcomes) + 1}"
-        result = ground([sentence.number], sentences, [table.surface_forms(i) for i in actors], sentence.text, withheld)
-        outcomes.append(Outcome(
-            id=item_id, actors=actors, type=kind, description=_shorten(sentence.text),
-            evidence=result.evidence, grounded=result.grounded,
-        ))
+    covered = set().union(*(_covers(o.type, o.actors, o.evidence) for o in outcomes),
+                          *(_covers(DENIAL, d.deniers, d.evidence) for d in denials))
+    for sentence, kind, actors in _reported(sentences, withheld, named, covered):
+        forms = [table.surface_forms(i) for i in actors]
+        result = ground([sentence.number], sentences, forms, sentence.text, withheld)
+        if kind == DENIAL:
+            item_id = f"D{len(denials) + 1}"
+            denials.append(Denial(
+                id=item_id, deniers=actors, denies=_denied(actors, sentence, allegations),
+                claim=_shorten(sentence.text), evidence=result.evidence, grounded=result.grounded,
+            ))
+        else:
+            item_id = f"O{len(outcomes) + 1}"
+            outcomes.append(Outcome(
+                id=item_id, actors=actors, type=OutcomeType(kind), description=_shorten(sentence.text),
+                evidence=result.evidence, grounded=result.grounded,
+            ))
         warnings.append(f"{item_id}: the model did not list it; sentence {sentence.number} reports it in so many words")
 
     warnings.extend(f"actor {name.strip()[:60]!r} reads like a sentence, not a name; left out"

@@ -1,10 +1,13 @@
-"""Outcomes a sentence reports in so many words: "resigned", "was arrested", "filed a lawsuit".
+"""Outcomes and denials a sentence reports in so many words: "resigned", "was arrested",
+"filed a lawsuit", "denied any wrongdoing".
 
 A 1.5B model lists one or two outcomes per article where the text reports
-three or four, and a pass that asks for outcomes alone does worse, not better
-(it typed nearly every outcome as a resignation). The plainest reports need no
-model: a past-tense verb of a known kind, not hedged by "would", "may",
-"threatened to" or "not", in a sentence that names an actor.
+three or four, and misses plain denials ("Trump has denied the charge"). A
+second request for outcomes alone did worse, not better: without the full
+shape the model typed nearly every outcome a resignation. The plainest reports
+need no model: a verb of a known kind, not hedged by "would", "may",
+"threatened to" or "not", after a named actor. compose.py adds what the model
+left out and checks the deniers the model names against the cited sentence.
 """
 
 from __future__ import annotations
@@ -47,18 +50,29 @@ _HEDGE = re.compile(
     r"call\w* (?:on|for)|urg\w*|demand\w*|refus\w*|no|any)\W+(?:\w+\W+){0,2}$|n't\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
-_COMPILED = {kind: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for kind, pattern in _REPORTS.items()}
+DENIAL = "denial"
+_CLAIM = r"(?:claims?|allegations?|accusations?|charges?|reports?|account|suggestions?|rumou?rs?)"
+_DENIES = (
+    r"denied|denies|"
+    rf"(?:rejected|dismissed|disputed|refuted) (?:the|that|this|these|those|any|all|such) (?:\w+ )?{_CLAIM}|"
+    r"called (?:it|them|the \w+|the \w+ \w+) (?:false|baseless|untrue|a lie|lies|fabricated|a fabrication|"
+    r"a sham|frivolous|nonsense|fake)"
+)
+_COMPILED: dict[OutcomeType | str, re.Pattern[str]] = {
+    kind: re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE) for kind, pattern in [*_REPORTS.items(), (DENIAL, _DENIES)]
+}
 
 
 @dataclass(frozen=True)
 class ReportedEvent:
-    type: OutcomeType
+    type: OutcomeType | str  # an outcome type, or DENIAL
     start: int  # where the reporting words begin in the sentence
     end: int
 
 
 def reported_events(sentence: str) -> list[ReportedEvent]:
-    """The outcome types a sentence reports as having happened, in order of appearance."""
+    """The outcome types a sentence reports as having happened, and DENIAL where it reports
+    a denial ("Kowalczyk denied any wrongdoing"), in order of appearance."""
     found = []
     for kind, pattern in _COMPILED.items():
         for match in pattern.finditer(sentence):

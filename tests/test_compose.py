@@ -179,3 +179,19 @@ def test_withheld_sentence_yields_no_outcome() -> None:
     draft = Draft.model_validate({**EXAMPLE_DRAFT, "outcomes": []})
     result = compose(draft, TEXT, SENTENCES, withheld=frozenset({3}))
     assert all(e.sentence != 3 for o in result.outcomes for e in o.evidence)
+
+
+def test_denials_the_model_left_out_are_read_and_linked() -> None:
+    result = _compose(denials=[])
+    assert [(d.deniers, d.denies) for d in result.denials] == [
+        (["marta-kowalczyk"], "A1"),  # the allegation against her
+        (["denise-albright"], "A2"),  # "rejected that claim": the one stated just before
+    ]
+    assert all(d.grounded for d in result.denials)
+
+
+def test_denier_is_who_the_cited_sentence_says_denied() -> None:
+    denial = dict(EXAMPLE_DRAFT["denials"][0], deniers=["Owen Reyes"])
+    result = _compose(denials=[denial])
+    assert result.denials[0].deniers == ["marta-kowalczyk"]
+    assert any("D1" in w and "marta-kowalczyk" in w and "owen-reyes" in w for w in result.warnings)

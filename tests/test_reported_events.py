@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.reported_events import Named, concerned, reported_events
+from summarize.reported_events import DENIAL, Named, concerned, reported_events
 from summarize.schema import OutcomeType as T
 
 ACTORS = [
@@ -22,6 +22,7 @@ ACTORS = [
     Named("agency", ["environment agency"], person=False),
     Named("nrb", ["NRB"], person=False),
     Named("ferreira", ["Julia Ferreira"], person=True),
+    Named("albright", ["Denise Albright"], person=True),
 ]
 
 
@@ -46,6 +47,8 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     # a verb joined by "and" belongs to the sentence's first actor
     ("NRB has retracted a report about Julia Ferreira and apologised to her on air.",
      [(T.apology, ["nrb"]), (T.retraction, ["nrb"])]),
+    ("Kowalczyk denied any wrongdoing.", [(DENIAL, ["kowalczyk"])]),
+    ("The board's chair, Denise Albright, rejected that claim.", [(DENIAL, ["albright"])]),
 ])
 def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> None:
     assert sorted(found(sentence)) == sorted(expected)
@@ -57,7 +60,8 @@ def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> No
     "Flynn did not resign.",
     "The board called on Flynn to resign.",
     "Flynn refused to step down.",
-    "Kowalczyk denied any wrongdoing.",
+    "Kowalczyk did not deny the report.",
+    "The board rejected the proposal.",  # a decision, not a denial
 ])
 def test_hedged_or_absent_events_are_not_reported(sentence: str) -> None:
     assert reported_events(sentence) == []
