@@ -37,7 +37,8 @@ _REPORTS: dict[OutcomeType, str] = {
     _T.sanction: rf"{_BE} (?:suspended|banned|barred|sanctioned)|imposed sanctions",
     _T.fine: rf"{_BE} fined|fined",
     _T.settlement: r"settled|agreed to settle|reached a settlement",
-    _T.investigation: r"(?:opened|launched|began|started|reopened|announced|closed) (?:an? |its |the )?"
+    _T.investigation: r"(?:opened|opening|launched|launching|began|started|reopened|reopening|announced|closed|closing) "
+                      r"(?:an? |its |the )?"
                       r"(?:\w+ )?(?:investigation|inquiry|probe|review)|"
                       rf"{_BE} (?:investigating|under investigation)|"
                       r"(?:obtained|got|secured) a (?:search )?warrant",

@@ -23,6 +23,7 @@ ACTORS = [
     Named("nrb", ["NRB"], person=False),
     Named("ferreira", ["Julia Ferreira"], person=True),
     Named("albright", ["Denise Albright"], person=True),
+    Named("fbi", ["FBI"], person=False),
 ]
 
 
@@ -47,6 +48,7 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     # a verb joined by "and" belongs to the sentence's first actor
     ("NRB has retracted a report about Julia Ferreira and apologised to her on air.",
      [(T.apology, ["nrb"]), (T.retraction, ["nrb"])]),
+    ("The FBI said it was reopening its probe into the emails.", [(T.investigation, ["fbi"])]),
     ("Kowalczyk denied any wrongdoing.", [(DENIAL, ["kowalczyk"])]),
     ("The board's chair, Denise Albright, rejected that claim.", [(DENIAL, ["albright"])]),
 ])
