@@ -146,7 +146,8 @@ def compose(
             warnings.append(f"{item_id}: cited sentence(s) {numbers} do not mention {', '.join(key_ids)}")
         return result
 
-    named = [Named(a.id, table.surface_forms(a.id), a.kind is ActorKind.person) for a in table.actors()]
+    def named() -> list[Named]:  # items can still add actors and forms to the table
+        return [Named(a.id, table.surface_forms(a.id), a.kind is ActorKind.person) for a in table.actors()]
 
     def said_to_deny(item_id: str, numbers: list[int], deniers: list[str]) -> list[str]:
         """The deniers a cited sentence names as denying ("Kowalczyk denied ..."), where the
@@ -156,7 +157,7 @@ def compose(
                 continue
             text = sentences[number - 1].text
             for event in reported_events(text):
-                said = concerned(text, event, named) if event.type == DENIAL else []
+                said = concerned(text, event, named()) if event.type == DENIAL else []
                 if said and not set(said) & set(deniers):
                     warnings.append(f"{item_id}: sentence {number} says {', '.join(said)} denied it, not "
                                     f"{', '.join(deniers)}; deniers set to them")
@@ -235,7 +236,7 @@ def compose(
 
     covered = set().union(*(_covers(o.type, o.actors, o.evidence) for o in outcomes),
                           *(_covers(DENIAL, d.deniers, d.evidence) for d in denials))
-    for sentence, kind, actors in _reported(sentences, withheld, named, covered):
+    for sentence, kind, actors in _reported(sentences, withheld, named(), covered):
         forms = [table.surface_forms(i) for i in actors]
         result = ground([sentence.number], sentences, forms, sentence.text, withheld)
         if kind == DENIAL:
