@@ -54,7 +54,7 @@ _HEDGE = re.compile(
 DENIAL = "denial"
 _CLAIM = r"(?:claims?|allegations?|accusations?|charges?|reports?|account|suggestions?|rumou?rs?)"
 _DENIES = (
-    r"denied|denies|"
+    r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )denied|denies|"  # not "was denied bail"
     rf"(?:rejected|dismissed|disputed|refuted) (?:the|that|this|these|those|any|all|such) (?:\w+ )?{_CLAIM}|"
     r"called (?:it|them|the \w+|the \w+ \w+) (?:false|baseless|untrue|a lie|lies|fabricated|a fabrication|"
     r"a sham|frivolous|nonsense|fake)"

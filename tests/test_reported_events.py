@@ -64,6 +64,7 @@ def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> No
     "Flynn refused to step down.",
     "Kowalczyk did not deny the report.",
     "The board rejected the proposal.",  # a decision, not a denial
+    "Morgan was denied bail.",  # denied something, not denying
 ])
 def test_hedged_or_absent_events_are_not_reported(sentence: str) -> None:
     assert reported_events(sentence) == []
