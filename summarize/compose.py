@@ -215,11 +215,13 @@ def compose(
         if not actors:
             continue
         item_id = f"O{len(outcomes) + 1}"
+        mark = len(warnings)  # an outcome left out takes its check's warnings (and its id) with it
         result = check(item_id, item.sentences, actors, item.description)
         # Evidence that could not be located stays as it is (flagged ungrounded); located
         # evidence must report an event of the outcome's type.
         kind = supported_type(item.type, " ".join(e.text for e in result.evidence)) if result.located else item.type
         if kind is None:
+            del warnings[mark:]
             warnings.append(f"outcome {number} ({item.type.value}: {item.description.strip()[:60]}): its "
                             "evidence reports no such event; left out")
             continue
@@ -227,6 +229,7 @@ def compose(
             warnings.append(f"{item_id}: typed {item.type.value} by the model; its evidence reports a {kind.value}")
         key = (kind, tuple(sorted(actors)))
         if key in seen_outcomes:
+            del warnings[mark:]
             continue
         seen_outcomes.add(key)
         outcomes.append(Outcome(

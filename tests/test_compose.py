@@ -195,3 +195,11 @@ def test_denier_is_who_the_cited_sentence_says_denied() -> None:
     result = _compose(denials=[denial])
     assert result.denials[0].deniers == ["marta-kowalczyk"]
     assert any("D1" in w and "marta-kowalczyk" in w and "owen-reyes" in w for w in result.warnings)
+
+
+def test_outcome_left_out_leaves_no_warning_under_its_id() -> None:
+    bogus = {"actors": ["Denise Albright"], "type": "investigation",
+             "description": "Albright investigated.", "sentences": [2]}  # sentence 2 names nobody
+    result = _compose(outcomes=[EXAMPLE_DRAFT["outcomes"][0], bogus])
+    assert any(w.startswith("outcome 2 (investigation") and "left out" in w for w in result.warnings)
+    assert not any(w.startswith("O2: cited") for w in result.warnings)
