@@ -15,7 +15,7 @@ from summarize.draft import GIST_CHARS, Draft
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
 from summarize.reported_events import DENIAL, Named, concerned, reported_events
-from summarize.schema import Actor, ActorKind, Allegation, Denial, Outcome, OutcomeType
+from summarize.schema import Actor, ActorKind, Allegation, Denial, Evidence, Outcome, OutcomeType
 from summarize.segment import Sentence
 
 
@@ -82,6 +82,7 @@ def _reported(
     """Outcomes and denials that sentences report in plain words (reported_events.py) and
     that no listed item of the same kind covers, by actor or by sentence: ``covered``
     holds (kind, actor id) and (kind, sentence number) pairs."""
+    covered = set(covered)  # grows with what is found here; the caller's set stays as it was
     found = []
     for sentence in sentences:
         if sentence.number in withheld:
@@ -95,7 +96,7 @@ def _reported(
     return found
 
 
-def _covers(kind: OutcomeType | str, actors: list[str], evidence: list) -> set[tuple]:  # type: ignore[type-arg]
+def _covers(kind: OutcomeType | str, actors: list[str], evidence: list[Evidence]) -> set[tuple]:
     return {(kind, a) for a in actors} | {(kind, e.sentence) for e in evidence}
 
 
@@ -152,12 +153,13 @@ def compose(
     def said_to_deny(item_id: str, numbers: list[int], deniers: list[str]) -> list[str]:
         """The deniers a cited sentence names as denying ("Kowalczyk denied ..."), where the
         model named others."""
+        actors = named()
         for number in numbers:
             if not 1 <= number <= len(sentences) or number in withheld:
                 continue
             text = sentences[number - 1].text
             for event in reported_events(text):
-                said = concerned(text, event, named()) if event.type == DENIAL else []
+                said = concerned(text, event, actors) if event.type == DENIAL else []
                 if said and not set(said) & set(deniers):
                     warnings.append(f"{item_id}: sentence {number} says {', '.join(said)} denied it, not "
                                     f"{', '.join(deniers)}; deniers set to them")
