@@ -150,23 +150,24 @@ def compose(
     def named() -> list[Named]:  # items can still add actors and forms to the table
         return [Named(a.id, table.surface_forms(a.id), a.kind is ActorKind.person) for a in table.actors()]
 
-    def said_to_deny(item_id: str, numbers: list[int], deniers: list[str]) -> list[str]:
-        """The deniers a cited sentence names as denying ("Kowalczyk denied ..."), where the
-        model named others."""
+    def stated_actors(item_id: str, numbers: list[int], kind: OutcomeType | str, listed: list[str]) -> list[str]:
+        """The actors a cited sentence names as the subject of an event of this kind
+        ("Kowalczyk denied ...", "Kowalczyk resigned ..."), where the model named others."""
         actors = named()
         for number in numbers:
             if not 1 <= number <= len(sentences) or number in withheld:
                 continue
             text = sentences[number - 1].text
             for event in reported_events(text):
-                said = concerned(text, event, actors) if event.type == DENIAL else []
-                if said and not set(said) & set(deniers):
-                    warnings.append(f"{item_id}: sentence {number} says {', '.join(said)} denied it, not "
-                                    f"{', '.join(deniers)}; deniers set to them")
+                said = concerned(text, event, actors) if event.type == kind else []
+                if said and not set(said) & set(listed):
+                    label = "denial" if kind == DENIAL else kind.value
+                    warnings.append(f"{item_id}: sentence {number} names {', '.join(said)} in this {label}, "
+                                    f"not {', '.join(listed)}; set to them")
                     return said
                 if said:
-                    return deniers
-        return deniers
+                    return listed
+        return listed
 
     allegations: list[Allegation] = []
     number_to_id: dict[int, str] = {}
@@ -203,7 +204,7 @@ def compose(
             warnings.append(f"denial {number} ({item.claim.strip()[:60]}): its deniers make allegation {denies} "
                             "and its claim repeats it; left out")
             continue
-        deniers = said_to_deny(item_id, item.sentences, deniers)
+        deniers = stated_actors(item_id, item.sentences, DENIAL, deniers)
         result = check(item_id, item.sentences, deniers, item.claim)
         denials.append(Denial(
             id=item_id, deniers=deniers, denies=denies, claim=item.claim.strip(),
@@ -229,6 +230,7 @@ def compose(
             continue
         if kind is not item.type:
             warnings.append(f"{item_id}: typed {item.type.value} by the model; its evidence reports a {kind.value}")
+        actors = stated_actors(item_id, [e.sentence for e in result.evidence], kind, actors)
         key = (kind, tuple(sorted(actors)))
         if key in seen_outcomes:
             del warnings[mark:]

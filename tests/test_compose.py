@@ -203,3 +203,20 @@ def test_outcome_left_out_leaves_no_warning_under_its_id() -> None:
     result = _compose(outcomes=[EXAMPLE_DRAFT["outcomes"][0], bogus])
     assert any(w.startswith("outcome 2 (investigation") and "left out" in w for w in result.warnings)
     assert not any(w.startswith("O2: cited") for w in result.warnings)
+
+
+def test_outcome_actor_is_who_its_sentence_says_it_happened_to() -> None:
+    """The model often names the body ("the Harbour Authority") for a person's resignation;
+    the cited sentence says who resigned, and that is checked after a wrong citation is
+    corrected (sentence 2 names nobody, the resignation is in sentence 3)."""
+    wrong = dict(EXAMPLE_DRAFT["outcomes"][0], actors=["Port Ellery Harbour Authority"], sentences=[2])
+    result = _compose(outcomes=[wrong])
+    resignation = [o for o in result.outcomes if o.type.value == "resignation"]
+    assert [(o.actors, o.evidence[0].sentence) for o in resignation] == [(["marta-kowalczyk"], 3)]
+    assert any(w.startswith("O1: sentence 3 names marta-kowalczyk") for w in result.warnings)
+
+
+def test_outcome_actor_the_sentence_confirms_is_kept() -> None:
+    result = _compose()
+    assert [o.actors for o in result.outcomes][:3] == [["marta-kowalczyk"], ["samuel-osei"], ["ethics-commission"]]
+    assert result.warnings == []
