@@ -95,11 +95,21 @@ class ActorTable:
         for entry in self._entries:
             if key in entry.forms:
                 return entry
-        candidates = [
+        candidates = self._overlapping(key)
+        return candidates[0] if len(candidates) == 1 else None
+
+    def _overlapping(self, key: str) -> list[_Entry]:
+        """Entries one of whose forms contains the name or is contained in it, word-wise."""
+        return [
             e for e in self._entries
             if any(_contains_words(form, key) or _contains_words(key, form) for form in e.forms)
         ]
-        return candidates[0] if len(candidates) == 1 else None
+
+    def knows(self, name: str) -> bool:
+        """Whether the name could denote a listed actor ("Clinton" with Hillary and Bill
+        Clinton listed), so that adding it would list someone twice."""
+        key = normalise_name(name)
+        return not key or any(key in e.forms for e in self._entries) or bool(self._overlapping(key))
 
     def _canonical(self, name: str) -> str:
         """The name as the article writes it: a made-up first name gives way to the text's."""

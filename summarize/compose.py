@@ -17,6 +17,7 @@ from summarize.outcome_types import supported_type
 from summarize.reported_events import DENIAL, Named, concerned, reported_events
 from summarize.schema import Actor, ActorKind, Allegation, Denial, Evidence, Outcome, OutcomeType
 from summarize.segment import Sentence
+from summarize.speakers import speakers
 
 
 @dataclass
@@ -240,6 +241,11 @@ def compose(
             id=item_id, actors=actors, type=kind, description=item.description.strip(),
             evidence=result.evidence, grounded=result.grounded,
         ))
+
+    for speaker in speakers([s for s in sentences if s.number not in withheld]):
+        kind = ActorKind.person if speaker.person else ActorKind.other
+        if not table.knows(speaker.name) and table.add(speaker.name, kind, "quoted in the article"):
+            warnings.append(f"actor {speaker.name!r}: the model did not list it; sentence {speaker.sentence} quotes it")
 
     covered = set().union(*(_covers(o.type, o.actors, o.evidence) for o in outcomes),
                           *(_covers(DENIAL, d.deniers, d.evidence) for d in denials))

@@ -220,3 +220,19 @@ def test_outcome_actor_the_sentence_confirms_is_kept() -> None:
     result = _compose()
     assert [o.actors for o in result.outcomes][:3] == [["marta-kowalczyk"], ["samuel-osei"], ["ethics-commission"]]
     assert result.warnings == []
+
+
+def test_a_quoted_actor_the_model_left_out_is_listed_with_a_warning() -> None:
+    actors = [a for a in EXAMPLE_DRAFT["actors"] if a["name"] != "Owen Reyes"]
+    allegations = [dict(a, accusers=[]) for a in EXAMPLE_DRAFT["allegations"]]
+    result = _compose(actors=actors, allegations=allegations)
+    reyes = [a for a in result.actors if a.name == "Owen Reyes"]
+    assert [(a.kind.value, a.aliases) for a in reyes] == [("person", ["Reyes"])]
+    assert any(w.startswith("actor 'Owen Reyes': the model did not list it") for w in result.warnings)
+
+
+def test_a_quoted_actor_already_listed_under_a_longer_name_is_not_added() -> None:
+    result = _compose()  # "Kowalczyk ... said", "Reyes told": both listed by the model
+    names = [a.name for a in result.actors]
+    assert "Marta Kowalczyk" in names and "Owen Reyes" in names
+    assert "Kowalczyk" not in names and "Reyes" not in names
