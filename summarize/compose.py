@@ -199,14 +199,18 @@ def compose(
             continue
         item_id = f"D{len(denials) + 1}"
         denies = number_to_id.get(item.denies) if item.denies is not None else None
-        if item.denies is not None and denies is None:
-            warnings.append(f"{item_id}: points at allegation {item.denies}, which does not exist; set to null")
         if denies is not None and copies_its_allegation(deniers, item.claim, by_id[denies]):
             warnings.append(f"denial {number} ({item.claim.strip()[:60]}): its deniers make allegation {denies} "
                             "and its claim repeats it; left out")
             continue
         deniers = stated_actors(item_id, item.sentences, DENIAL, deniers)
         result = check(item_id, item.sentences, deniers, item.claim)
+        if denies is None:
+            denies = _denied(deniers, sentences[result.evidence[0].sentence - 1], allegations) if result.evidence else None
+            said = ("the model linked it to no allegation" if item.denies is None
+                    else f"points at allegation {item.denies}, which does not exist")
+            if item.denies is not None or denies is not None:
+                warnings.append(f"{item_id}: {said}; " + (f"linked to {denies}" if denies else "set to null"))
         denials.append(Denial(
             id=item_id, deniers=deniers, denies=denies, claim=item.claim.strip(),
             evidence=result.evidence, grounded=result.grounded,

@@ -74,11 +74,18 @@ def test_pronoun_evidence_looks_at_the_previous_sentence() -> None:
     assert _compose(denials=denials).denials[0].grounded is True
 
 
-def test_denial_of_unknown_allegation_becomes_null_with_warning() -> None:
+def test_denial_of_unknown_allegation_is_relinked_with_warning() -> None:
     denials = [dict(EXAMPLE_DRAFT["denials"][0], denies=7)]
     result = _compose(denials=denials)
+    assert result.denials[0].denies == "A1"  # the allegation against Kowalczyk, who denies
+    assert "D1: points at allegation 7, which does not exist; linked to A1" in result.warnings
+
+
+def test_denial_of_unknown_allegation_becomes_null_when_none_fits() -> None:
+    denials = [dict(EXAMPLE_DRAFT["denials"][0], denies=7)]
+    result = _compose(denials=denials, allegations=[])
     assert result.denials[0].denies is None
-    assert any("allegation 7" in w for w in result.warnings)
+    assert "D1: points at allegation 7, which does not exist; set to null" in result.warnings
 
 
 def test_duplicate_outcomes_are_merged() -> None:
@@ -236,3 +243,10 @@ def test_a_quoted_actor_already_listed_under_a_longer_name_is_not_added() -> Non
     names = [a.name for a in result.actors]
     assert "Marta Kowalczyk" in names and "Owen Reyes" in names
     assert "Kowalczyk" not in names and "Reyes" not in names
+
+
+def test_a_denial_the_model_left_unlinked_is_linked_to_the_allegation_against_the_denier() -> None:
+    denials = [dict(d, denies=None) for d in EXAMPLE_DRAFT["denials"]]
+    result = _compose(denials=denials)
+    assert [d.denies for d in result.denials] == ["A1", "A2"]
+    assert "D1: the model linked it to no allegation; linked to A1" in result.warnings
