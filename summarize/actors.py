@@ -18,6 +18,15 @@ _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "president", "vice", "sen", "senator", "rep", "gov",
     "governor", "gen", "general", "minister", "judge", "sir", "dame", "lord", "lady", "the",
 }
+# Capitalised before a name, or at a sentence's start, but no part of a name.
+NOT_NAMES = _TITLES | {
+    "a", "an", "but", "and", "or", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
+    "its", "this", "that", "these", "those", "in", "on", "at", "for", "with", "by", "from", "as", "if", "when",
+    "while", "after", "before", "then", "there", "here", "what", "who", "why", "how", "some", "many", "most",
+    "one", "two", "three", "another", "other", "others", "both", "all", "each", "several", "sources",
+    "officials", "critics", "experts", "analysts", "aides", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday",
+}
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 
 
@@ -117,11 +126,13 @@ class ActorTable:
         if not key or _contains_words(self._folded, key):
             return name
         words = name.split()
-        if len(words) < 2:
+        if len(words) < 2 or not all(w[0].isupper() for w in words):  # "the attorney for the woman" is no name
             return name
         surname = re.escape(words[-1])
-        match = re.search(rf"\b([A-ZÀ-ÖØ-Þ][\w’'-]+) {surname}\b", self._text)
-        return f"{match.group(1)} {words[-1]}" if match else name
+        for match in re.finditer(rf"\b([A-ZÀ-ÖØ-Þ][\w’'-]+) {surname}\b", self._text):
+            if match.group(1).casefold() not in NOT_NAMES:  # not "Both Kowalczyk"
+                return f"{match.group(1)} {words[-1]}"
+        return name
 
     def resolve(self, name: str) -> str | None:
         """The id of the actor a name refers to, adding the actor if it is new."""

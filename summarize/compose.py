@@ -94,6 +94,11 @@ def _reported(
             if actors and not keys & covered:
                 covered |= keys
                 found.append((sentence, event.type, actors))
+            elif len(actors) > 1 and (rest := [a for a in actors if (event.type, a) not in covered]) \
+                    and len(rest) < len(actors):
+                # "Both Stone and Pence have denied it", the model listing Pence's denial only
+                covered |= {(event.type, a) for a in rest}
+                found.append((sentence, event.type, rest))
     return found
 
 

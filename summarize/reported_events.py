@@ -107,6 +107,9 @@ def _mentions(text: str, actors: list[Named]) -> list[tuple[int, int, str]]:
 # Northgate Bank", "opened an inquiry into the coach"); the rest have no object.
 _TRANSITIVE = {_T.dismissal, _T.appointment, _T.charge, _T.arrest, _T.lawsuit, _T.ruling, _T.sanction,
                _T.fine, _T.investigation}
+# "The Times and Gannett", "Stone and Republican vice presidential candidate Mike Pence":
+# "and", then at most a few words of title.
+_JOINED = re.compile(r",?\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|she|i|we)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 _PASSIVE = re.compile(_BE + r"\b", re.IGNORECASE)
@@ -132,7 +135,7 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
         return []
     chosen = [actor_id]
     earlier = [span for span in before if span[1] <= start and span[2] != actor_id]
-    if earlier and re.fullmatch(r",?\s+and\s+(?:the\s+)?", sentence[earlier[-1][1]: start], re.IGNORECASE):
+    if earlier and _JOINED.fullmatch(sentence[earlier[-1][1]: start]):
         chosen.insert(0, earlier[-1][2])
     if event.type in _TRANSITIVE and not _PASSIVE.match(sentence, event.start):
         after = sentence[event.end: event.end + 60]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarize.actors import NOT_NAMES
 from summarize.segment import Sentence
 
 
@@ -30,14 +31,6 @@ _SAYS = re.compile(
 _CAPITALISED = r"[A-Z][\w’'.&-]*"
 # A run of capitalised words, with "of" or "the" inside ("Department of Justice").
 _NAME = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:(?:of|the|for)\s+)*{_CAPITALISED})*")
-_NOT_NAMES = {
-    "the", "a", "an", "but", "and", "or", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
-    "its", "this", "that", "these", "those", "in", "on", "at", "for", "with", "by", "from", "as", "if", "when",
-    "while", "after", "before", "then", "there", "here", "what", "who", "why", "how", "some", "many", "most",
-    "one", "two", "three", "another", "other", "others", "both", "all", "each", "several", "sources",
-    "officials", "critics", "experts", "analysts", "aides", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "mr", "mrs", "ms", "dr",
-}
 # Words before a person's name that give their post, not their name:
 # "White House Press Secretary Josh Earnest" is Josh Earnest.
 _POSTS = re.compile(
@@ -51,12 +44,14 @@ def _trim(name: str) -> tuple[str, bool]:
     """The name without leading function words or a post; and whether a post was cut."""
     name = re.sub(r"[’']s$", "", name.rstrip(".,"))
     words = name.split()
-    while words and words[0].casefold().strip(".") in _NOT_NAMES:
+    while words and words[0].casefold().strip(".") in NOT_NAMES:
         words = words[1:]
     name = " ".join(words)
     post = _POSTS.match(name)
     if post and len(name[post.end():].split()) >= 2:
-        return name[post.end():], True
+        rest = name[post.end():].split()
+        # "Secretary of Homeland Security Jeh Johnson": the office runs on; the name is last
+        return " ".join(rest[-2:] if rest[0] in ("of", "for", "the") else rest), True
     return name, False
 
 

@@ -250,3 +250,32 @@ def test_a_denial_the_model_left_unlinked_is_linked_to_the_allegation_against_th
     result = _compose(denials=denials)
     assert [d.denies for d in result.denials] == ["A1", "A2"]
     assert "D1: the model linked it to no allegation; linked to A1" in result.warnings
+
+
+def test_a_second_actor_of_a_listed_event_gets_its_own_item() -> None:
+    """The model listed Osei's denial only; the sentence names Kowalczyk too."""
+    text = ("The Gazette said Kowalczyk and Samuel Osei took bribes. "
+            "Both Kowalczyk and deputy director Samuel Osei have denied any wrongdoing.")
+    draft = Draft.model_validate({
+        "actors": [{"name": "Marta Kowalczyk", "kind": "person", "role": "chief"},
+                   {"name": "Samuel Osei", "kind": "person", "role": "deputy"},
+                   {"name": "Gazette", "kind": "media", "role": "paper"}],
+        "allegations": [{"accusers": ["Gazette"], "accused": ["Marta Kowalczyk", "Samuel Osei"],
+                         "claim": "They took bribes.", "sentences": [1]}],
+        "denials": [{"deniers": ["Samuel Osei"], "denies": 1, "claim": "Osei denies it.", "sentences": [2]}],
+        "outcomes": [], "gist": "Two officials deny taking bribes.",
+    })
+    result = compose(draft, text, split_sentences(text))
+    assert [(d.deniers, d.denies) for d in result.denials] == [(["samuel-osei"], "A1"), (["marta-kowalczyk"], "A1")]
+    assert "D2: the model did not list it; sentence 2 reports it in so many words" in result.warnings
+
+
+def test_a_made_up_first_name_is_not_replaced_by_a_word_before_the_surname() -> None:
+    text = "Both Kowalczyk and the board denied it. The attorney for the woman spoke."
+    draft = Draft.model_validate({
+        "actors": [{"name": "Marta Kowalczyk", "kind": "person", "role": "chief"},
+                   {"name": "The attorney for the woman", "kind": "person", "role": "lawyer"}],
+        "allegations": [], "denials": [], "outcomes": [], "gist": "A denial.",
+    })
+    names = [a.name for a in compose(draft, text, split_sentences(text)).actors]
+    assert names[:2] == ["Marta Kowalczyk", "The attorney for the woman"]  # not "Both Kowalczyk"

@@ -50,6 +50,9 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
      [(T.apology, ["nrb"]), (T.retraction, ["nrb"])]),
     ("The FBI said it was reopening its probe into the emails.", [(T.investigation, ["fbi"])]),
     ("Kowalczyk denied any wrongdoing.", [(DENIAL, ["kowalczyk"])]),
+    # "and" with a few words of title before the second actor
+    ("Both Kowalczyk and former deputy director Samuel Osei have denied any wrongdoing.",
+     [(DENIAL, ["kowalczyk", "osei"])]),
     ("The board's chair, Denise Albright, rejected that claim.", [(DENIAL, ["albright"])]),
 ])
 def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> None:

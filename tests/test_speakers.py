@@ -13,6 +13,7 @@ def _found(text: str) -> list[tuple[str, bool]]:
     [
         ("White House Press Secretary Josh Earnest said on Monday that talks went well. "
          "Earnest added nothing.", [("Josh Earnest", True)]),
+        ("Secretary of Homeland Security Jeh Johnson said hackers did it.", [("Jeh Johnson", True)]),
         ("Marc Kasowitz, a lawyer for the developer, told reporters the claim was false.", [("Marc Kasowitz", False)]),
         ("The White House said in a statement that it was aware of the report.", [("White House", False)]),
         ("The letter came from Comey. Comey said the review would be quick.", [("Comey", False)]),
