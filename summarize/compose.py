@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarize.actors import ActorTable
+from summarize.claim_roles import claim_roles
 from summarize.draft import GIST_CHARS, Draft
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
@@ -175,6 +176,22 @@ def compose(
                     return listed
         return listed
 
+    def worded_roles(item_id: str, claim: str, accusers: list[str], accused: list[str]) -> tuple[list[str], list[str]]:
+        """Accusers and accused as the claim words them ("The agency accused Brookfield
+        Water of ..."), where the model's lists name others."""
+        roles = claim_roles(claim, named())
+        if roles is None:
+            return accusers, accused
+        if roles.accusers and not set(roles.accusers) & set(accusers):
+            warnings.append(f"{item_id}: its claim names {', '.join(roles.accusers)} as accusing, not "
+                            f"{', '.join(accusers) or 'nobody'}; accusers set to them")
+            accusers = roles.accusers
+        if roles.accused and not set(roles.accused) & set(accused):
+            warnings.append(f"{item_id}: its claim names {', '.join(roles.accused)} as accused, not "
+                            f"{', '.join(accused)}; accused set to them")
+            accused = roles.accused
+        return accusers, accused
+
     allegations: list[Allegation] = []
     number_to_id: dict[int, str] = {}
     seen: dict[tuple, str] = {}
@@ -184,11 +201,12 @@ def compose(
             warnings.append(f"allegation {number} names no accused actor; left out")
             continue
         accusers = ids(item.accusers)
+        item_id = f"A{len(allegations) + 1}"
+        accusers, accused = worded_roles(item_id, item.claim, accusers, accused)
         key = (tuple(sorted(accusers)), tuple(sorted(accused)), tuple(sorted(item.sentences)))
         if key in seen:  # the same claim listed twice
             number_to_id[number] = seen[key]
             continue
-        item_id = f"A{len(allegations) + 1}"
         seen[key] = number_to_id[number] = item_id
         result = check(item_id, item.sentences, accused, item.claim)
         allegations.append(Allegation(

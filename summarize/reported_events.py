@@ -92,7 +92,7 @@ class Named:
     person: bool
 
 
-def _mentions(text: str, actors: list[Named]) -> list[tuple[int, int, str]]:
+def mentions(text: str, actors: list[Named]) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of each actor's mentions in ``text``, possessives left out:
     in "Kowalczyk's resignation" Kowalczyk is no one's subject."""
     spans = []
@@ -124,7 +124,7 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
     actor stands between ("the group said she was arrested"; "the commission said it
     had opened an investigation" is kept): a guess there is often wrong."""
     person = {actor.id: actor.person for actor in actors}
-    before = _mentions(sentence[: event.start], actors)
+    before = mentions(sentence[: event.start], actors)
     if not before:
         return []
     if re.search(r"\band\s+$", sentence[: event.start]):  # "X retracted the report and apologised"
@@ -139,7 +139,7 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
         chosen.insert(0, earlier[-1][2])
     if event.type in _TRANSITIVE and not _PASSIVE.match(sentence, event.start):
         after = sentence[event.end: event.end + 60]
-        for first, _, other in _mentions(after, actors)[:1]:
+        for first, _, other in mentions(after, actors)[:1]:
             if other not in chosen and not re.search(r"[,.;:]", after[:first]):
                 chosen.append(other)
     return chosen

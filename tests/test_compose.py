@@ -279,3 +279,11 @@ def test_a_made_up_first_name_is_not_replaced_by_a_word_before_the_surname() -> 
     })
     names = [a.name for a in compose(draft, text, split_sentences(text)).actors]
     assert names[:2] == ["Marta Kowalczyk", "The attorney for the woman"]  # not "Both Kowalczyk"
+
+
+def test_accused_is_who_the_claim_says_was_accused() -> None:
+    wrong = dict(EXAMPLE_DRAFT["allegations"][0], accused=["Denise Albright"],
+                 claim="The Gazette reported that Kowalczyk approved the contract without a tender.")
+    result = _compose(allegations=[wrong, EXAMPLE_DRAFT["allegations"][1]])
+    assert (result.allegations[0].accusers, result.allegations[0].accused) == (["port-ellery-gazette"], ["marta-kowalczyk"])
+    assert any(w.startswith("A1: its claim names marta-kowalczyk as accused, not denise-albright") for w in result.warnings)

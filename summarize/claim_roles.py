@@ -1,0 +1,47 @@
+"""Who accuses whom, as the model's own claim words it: "The agency accused Brookfield
+Water of hiding test results", "The Gazette reported that Kowalczyk approved ...".
+
+The 1.5B model often writes a claim that names accuser and accused correctly and
+then fills ``accusers`` and ``accused`` with other actors from its list (the
+utility's chief as the accuser of the utility). Where the claim states the
+accusation in so many words, its sentence structure is the better witness.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarize.reported_events import Named, mentions
+
+# "<accusers> accused <accused> of", "<accusers> reported / alleged / said that <accused> ..."
+_ACCUSES = re.compile(
+    r"^(?P<by>[^,;:]{2,80}?)\s+(?:has |have |had )?"
+    r"(?:(?P<direct>accused|accuses|charged|charges|sued|sues)\s+(?P<target>.{2,80}?)\s+(?:of|with|over|for)\b"
+    r"|(?:reported|reports|alleged|alleges|claimed|claims|said|says|found|finds|told \w+)\s+(?:that\s+)?(?P<subject>.{2,80}))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Roles:
+    accusers: list[str]
+    accused: list[str]
+
+
+def claim_roles(claim: str, actors: list[Named]) -> Roles | None:
+    """The actors the claim names before its verb of accusing and right after it,
+    or None when the claim is not worded as an accusation by a named actor."""
+    match = _ACCUSES.match(claim.strip())
+    if not match:
+        return None
+    accusers = list(dict.fromkeys(a for _, _, a in mentions(match.group("by"), actors)))
+    after = match.group("target") if match.group("direct") else match.group("subject")
+    named_after = mentions(after, actors)
+    first = named_after[0] if named_after else None
+    # after "said that" the accused must be the subject: "... said that the board ignored ..."
+    leads = first is not None and (match.group("direct") or after[: first[0]].strip().casefold() in ("", "the"))
+    accused = [first[2]] if first and leads else []
+    if not accusers:
+        return None
+    return Roles(accusers, [a for a in accused if a not in accusers])

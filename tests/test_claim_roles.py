@@ -1,0 +1,33 @@
+import pytest
+
+from summarize.claim_roles import claim_roles
+from summarize.reported_events import Named
+
+ACTORS = [
+    Named("agency", ["state environment agency", "agency"], person=False),
+    Named("brookfield", ["Brookfield Water"], person=False),
+    Named("gazette", ["Gazette"], person=False),
+    Named("kowalczyk", ["Marta Kowalczyk", "Kowalczyk"], person=True),
+    Named("board", ["board"], person=False),
+    Named("reyes", ["Owen Reyes", "Reyes"], person=True),
+]
+
+
+@pytest.mark.parametrize(("claim", "accusers", "accused"), [
+    ("The state environment agency accused Brookfield Water of hiding test results.", ["agency"], ["brookfield"]),
+    ("The Gazette reported that Kowalczyk approved the contract without a tender.", ["gazette"], ["kowalczyk"]),
+    ("Owen Reyes said the board ignored warnings.", ["reyes"], ["board"]),
+    # after "said that" only the subject is accused; an actor further on is not
+    ("Owen Reyes said that warnings about Kowalczyk were ignored.", ["reyes"], []),
+])
+def test_a_claim_worded_as_an_accusation_names_both_sides(claim: str, accusers: list, accused: list) -> None:
+    roles = claim_roles(claim, ACTORS)
+    assert roles is not None and (roles.accusers, roles.accused) == (accusers, accused)
+
+
+@pytest.mark.parametrize("claim", [
+    "Kowalczyk approved the contract without a tender.",  # no verb of accusing
+    "Reports said the board ignored warnings.",  # the accuser is no listed actor
+])
+def test_other_claims_give_no_roles(claim: str) -> None:
+    assert claim_roles(claim, ACTORS) is None
