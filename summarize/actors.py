@@ -73,6 +73,8 @@ class ActorTable:
         self._entries: list[_Entry] = []
         self._frozen = False
         self.rejected: list[str] = []  # names that read like sentences, in the order met
+        self.revision = 0  # changes whenever an actor, name, kind or form does: for caches
+        self._ids_cache: tuple[int, list[str]] = (-1, [])
 
     def freeze(self) -> None:
         """From now on names stay put, so ids handed out stay valid."""
@@ -91,13 +93,17 @@ class ActorTable:
         if entry is None:
             entry = _Entry(name=name, kind=kind, role=role.strip(), forms={key})
             self._entries.append(entry)
+            self.revision += 1
             return entry
+        before = (entry.name, entry.kind, len(entry.forms))
         entry.forms.add(key)
         if not self._frozen and len(key) > len(normalise_name(entry.name)) and _contains_words(key, normalise_name(entry.name)):
             entry.name = name  # keep the fullest form
         if entry.kind is ActorKind.other and kind is not ActorKind.other:
             entry.kind = kind
         entry.role = entry.role or role.strip()
+        if (entry.name, entry.kind, len(entry.forms)) != before:
+            self.revision += 1
         return entry
 
     def _find(self, key: str) -> _Entry | None:
@@ -144,12 +150,15 @@ class ActorTable:
         return ids[self._entries.index(entry)]
 
     def _ids(self) -> list[str]:
+        if self._ids_cache[0] == self.revision:
+            return self._ids_cache[1]
         seen: dict[str, int] = {}
         ids = []
         for entry in self._entries:
             base = slug(entry.name)
             seen[base] = seen.get(base, 0) + 1
             ids.append(base if seen[base] == 1 else f"{base}-{seen[base]}")
+        self._ids_cache = (self.revision, ids)
         return ids
 
     def actors(self) -> list[Actor]:

@@ -154,8 +154,14 @@ def compose(
             warnings.append(f"{item_id}: cited sentence(s) {numbers} do not mention {', '.join(key_ids)}")
         return result
 
+    cache: dict[int, list[Named]] = {}
+
     def named() -> list[Named]:  # items can still add actors and forms to the table
-        return [Named(a.id, table.surface_forms(a.id), a.kind is ActorKind.person) for a in table.actors()]
+        if table.revision not in cache:
+            cache.clear()
+            cache[table.revision] = [Named(a.id, [a.name, *a.aliases], a.kind is ActorKind.person)
+                                     for a in table.actors()]
+        return cache[table.revision]
 
     def stated_actors(item_id: str, numbers: list[int], kind: OutcomeType | str, listed: list[str]) -> list[str]:
         """The actors a cited sentence names as the subject of an event of this kind
