@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from summarize.reported_events import hedged
 from summarize.schema import OutcomeType
 
 _CUES: dict[OutcomeType, str] = {
@@ -37,10 +38,16 @@ _CUES: dict[OutcomeType, str] = {
 _COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _CUES.items()}
 
 
+def _states(kind: OutcomeType, evidence: str) -> bool:
+    """Whether the evidence has the type's words other than as a threat, a prospect or a
+    denial ("threats to sue", "would face espionage charges", "has not resigned")."""
+    return any(not hedged(evidence[: m.start()]) for m in _COMPILED[kind].finditer(evidence))
+
+
 def supported_type(claimed: OutcomeType, evidence: str) -> OutcomeType | None:
     """The type the evidence supports: the claimed one if its words are there, else the
     only type whose words are, else None."""
-    if claimed is OutcomeType.other or _COMPILED[claimed].search(evidence):
+    if claimed is OutcomeType.other or _states(claimed, evidence):
         return claimed
-    matches = [kind for kind, pattern in _COMPILED.items() if pattern.search(evidence)]
+    matches = [kind for kind in _COMPILED if _states(kind, evidence)]
     return matches[0] if len(matches) == 1 else None

@@ -47,7 +47,9 @@ _REPORTS: dict[OutcomeType, str] = {
     _T.withdrawal: r"withdrew|pulled out of|dropped (?:the|her|his|its|their) (?:lawsuit|suit|bid|case|charges)",
 }
 _HEDGE = re.compile(
-    r"\b(?:would|could|might|may|will|shall|should|must|to|not|never|if|whether|threat\w*|vow\w*|"
+    # "to" hedges ("threatened to sue") unless a decision was taken ("agreed to settle")
+    r"\b(?:would|could|might|may|will|shall|should|must|(?<!agreed )(?<!decided )(?<!voted )to|not|never|if|"
+    r"whether|threat\w*|vow\w*|"
     r"call\w* (?:on|for)|urg\w*|demand\w*|refus\w*|no|any)\W+(?:\w+\W+){0,2}$|n't\W+(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
@@ -71,13 +73,19 @@ class ReportedEvent:
     end: int
 
 
+def hedged(before: str) -> bool:
+    """Whether the words just before an event's words make it a threat, a prospect, a
+    demand or a negation ("threatened to sue", "would resign", "has not resigned")."""
+    return bool(_HEDGE.search(before))
+
+
 def reported_events(sentence: str) -> list[ReportedEvent]:
     """The outcome types a sentence reports as having happened, and DENIAL where it reports
     a denial ("Kowalczyk denied any wrongdoing"), in order of appearance."""
     found = []
     for kind, pattern in _COMPILED.items():
         for match in pattern.finditer(sentence):
-            if not _HEDGE.search(sentence[: match.start()]):
+            if not hedged(sentence[: match.start()]):
                 found.append(ReportedEvent(kind, match.start(), match.end()))
                 break
     return sorted(found, key=lambda event: event.start)

@@ -1,0 +1,19 @@
+import pytest
+
+from summarize.outcome_types import supported_type
+from summarize.schema import OutcomeType as T
+
+
+@pytest.mark.parametrize(("claimed", "evidence", "expected"), [
+    (T.resignation, "Flynn resigned on Monday.", T.resignation),
+    (T.investigation, "The FBI is reviewing new evidence, reopening its probe.", T.investigation),
+    # the model's type is wrong, and the words of exactly one other type are there
+    (T.resignation, "The regulator fined the bank 18 million pounds.", T.fine),
+    (T.settlement, "Northgate Bank agreed to settle the case at an early stage.", T.settlement),
+    # a threat, a prospect or a negation reports nothing
+    (T.lawsuit, "This followed Trump's recent threats to sue The New York Times.", None),
+    (T.charge, "He fears he would be extradited to face espionage charges.", None),
+    (T.resignation, "Ryan has not resigned and will not step down.", None),
+])
+def test_an_outcome_type_needs_its_words_stated_in_the_evidence(claimed: T, evidence: str, expected: T | None) -> None:
+    assert supported_type(claimed, evidence) is expected
