@@ -208,9 +208,11 @@ def compose(
             continue
         accusers = ids(item.accusers)
         item_id = f"A{len(allegations) + 1}"
+        mark = len(warnings)  # a repeated allegation takes its warnings (and its id) with it
         accusers, accused = worded_roles(item_id, item.claim, accusers, accused)
         key = (tuple(sorted(accusers)), tuple(sorted(accused)), tuple(sorted(item.sentences)))
         if key in seen:  # the same claim listed twice
+            del warnings[mark:]
             number_to_id[number] = seen[key]
             continue
         seen[key] = number_to_id[number] = item_id

@@ -287,3 +287,11 @@ def test_accused_is_who_the_claim_says_was_accused() -> None:
     result = _compose(allegations=[wrong, EXAMPLE_DRAFT["allegations"][1]])
     assert (result.allegations[0].accusers, result.allegations[0].accused) == (["port-ellery-gazette"], ["marta-kowalczyk"])
     assert any(w.startswith("A1: its claim names marta-kowalczyk as accused, not denise-albright") for w in result.warnings)
+
+
+def test_a_repeated_allegation_leaves_no_warning_under_its_id() -> None:
+    worded = dict(EXAMPLE_DRAFT["allegations"][0], accused=["Denise Albright"],
+                  claim="The Gazette reported that Kowalczyk approved the contract without a tender.")
+    result = _compose(allegations=[worded, worded, EXAMPLE_DRAFT["allegations"][1]])
+    assert [a.id for a in result.allegations] == ["A1", "A2"]
+    assert len([w for w in result.warnings if "its claim names marta-kowalczyk" in w]) == 1
