@@ -217,6 +217,13 @@ def compose(
             continue
         seen[key] = number_to_id[number] = item_id
         result = check(item_id, item.sentences, accused, item.claim)
+        if result.located and (not result.supported or result.corrected_from is not None):
+            # Measured on both eval sets: of 15 such allegations 14 were wrong (issue 5).
+            del warnings[mark:]
+            warnings.append(f"allegation {number} ({item.claim.strip()[:60]}): its cited sentence(s) "
+                            f"{item.sentences} do not mention {', '.join(accused)}; left out")
+            del number_to_id[number], seen[key]
+            continue
         allegations.append(Allegation(
             id=item_id, accusers=accusers, accused=accused, claim=item.claim.strip(),
             evidence=result.evidence, grounded=result.grounded,

@@ -295,3 +295,14 @@ def test_a_repeated_allegation_leaves_no_warning_under_its_id() -> None:
     result = _compose(allegations=[worded, worded, EXAMPLE_DRAFT["allegations"][1]])
     assert [a.id for a in result.allegations] == ["A1", "A2"]
     assert len([w for w in result.warnings if "its claim names marta-kowalczyk" in w]) == 1
+
+
+def test_an_allegation_whose_cited_sentence_does_not_name_the_accused_is_left_out() -> None:
+    """Sentence 8 names neither Kowalczyk nor anyone accused; a sentence elsewhere that
+    does name her is not evidence of this claim, and such items were nearly always wrong."""
+    miscited = dict(EXAMPLE_DRAFT["allegations"][0], sentences=[8])
+    result = _compose(allegations=[miscited, EXAMPLE_DRAFT["allegations"][1]], denials=[])
+    assert [a.accused for a in result.allegations] == [["the-authority-s-board"]]
+    assert result.allegations[0].id == "A1"
+    assert any(w.startswith("allegation 1 (") and "do not mention marta-kowalczyk; left out" in w
+               for w in result.warnings)
