@@ -2,7 +2,9 @@
 
 Names become actor ids, allegation numbers become ids, sentence citations
 become exact spans. Nothing is dropped silently: what cannot be verified is
-kept, flagged ``grounded: false`` and explained in the warnings.
+kept, flagged ``grounded: false`` and explained in the warnings; what the text
+contradicts (an outcome its evidence does not report, an allegation whose cited
+sentences do not name the accused) is left out, with a warning saying so.
 """
 
 from __future__ import annotations
