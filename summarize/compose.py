@@ -18,9 +18,10 @@ from summarize.draft import GIST_CHARS, Draft
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
 from summarize.reported_events import DENIAL, Named, concerned, reported_events
-from summarize.schema import Actor, ActorKind, Allegation, Denial, Evidence, Outcome, OutcomeType
+from summarize.schema import Actor, ActorKind, Allegation, Denial, Outcome, OutcomeType
 from summarize.segment import Sentence
 from summarize.speakers import speakers
+from summarize.stated_items import covers, denied, reported, shorten, words
 
 
 @dataclass
@@ -49,17 +50,13 @@ def whole_sentences(gist: str) -> str:
     return gist.rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
 
 
-def _words(text: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
-
-
 def copies_its_allegation(deniers: list[str], claim: str, allegation: Allegation) -> bool:
     """A small model, shown one allegation, often lists it again as a "denial" by its own
     accusers. Nobody denies their own accusation: such a denial is a copy, not a finding."""
     own_accusers = set(allegation.accusers) - set(allegation.accused)
     if not set(deniers) <= own_accusers:
         return False
-    mine, theirs = _words(claim), _words(allegation.claim)
+    mine, theirs = words(claim), words(allegation.claim)
     return len(mine & theirs) >= 0.6 * max(1, len(mine | theirs))
 
 
@@ -78,52 +75,6 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
         merged.outcomes.extend(draft.outcomes)
     merged.gist = " ".join(whole_sentences(d.gist) for d in drafts[:3])
     return merged
-
-
-def _reported(
-    sentences: list[Sentence], withheld: frozenset[int], named: list[Named], covered: set[tuple]
-) -> list[tuple[Sentence, OutcomeType | str, list[str]]]:
-    """Outcomes and denials that sentences report in plain words (reported_events.py) and
-    that no listed item of the same kind covers, by actor or by sentence: ``covered``
-    holds (kind, actor id) and (kind, sentence number) pairs."""
-    covered = set(covered)  # grows with what is found here; the caller's set stays as it was
-    found = []
-    for sentence in sentences:
-        if sentence.number in withheld:
-            continue
-        for event in reported_events(sentence.text):
-            actors = concerned(sentence.text, event, named)
-            keys = {(event.type, a) for a in actors} | {(event.type, sentence.number)}
-            if actors and not keys & covered:
-                covered |= keys
-                found.append((sentence, event.type, actors))
-            elif len(actors) > 1 and (rest := [a for a in actors if (event.type, a) not in covered]) \
-                    and len(rest) < len(actors):
-                # "Both Stone and Pence have denied it", the model listing Pence's denial only
-                covered |= {(event.type, a) for a in rest}
-                found.append((sentence, event.type, rest))
-    return found
-
-
-def _covers(kind: OutcomeType | str, actors: list[str], evidence: list[Evidence]) -> set[tuple]:
-    return {(kind, a) for a in actors} | {(kind, e.sentence) for e in evidence}
-
-
-def _denied(deniers: list[str], sentence: Sentence, allegations: list[Allegation]) -> str | None:
-    """The allegation against the deniers that shares the most words with their sentence;
-    else ("Albright rejected that claim") the one stated in the three sentences before."""
-    against = [a for a in allegations if set(a.accused) & set(deniers)]
-    if against:
-        words = _words(sentence.text)
-        return max(against, key=lambda a: len(_words(a.claim) & words)).id
-    before = [(max(cited), a.id) for a in allegations
-              if (cited := [e.sentence for e in a.evidence if sentence.number - 3 <= e.sentence <= sentence.number])]
-    return max(before)[1] if before else None
-
-
-def _shorten(text: str, limit: int = 160) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
 
 
 def compose(
@@ -246,7 +197,7 @@ def compose(
         deniers = stated_actors(item_id, item.sentences, DENIAL, deniers)
         result = check(item_id, item.sentences, deniers, item.claim)
         if denies is None:
-            denies = _denied(deniers, sentences[result.evidence[0].sentence - 1], allegations) if result.evidence else None
+            denies = denied(deniers, sentences[result.evidence[0].sentence - 1], allegations) if result.evidence else None
             said = ("the model linked it to no allegation" if item.denies is None
                     else f"points at allegation {item.denies}, which does not exist")
             if item.denies is not None or denies is not None:
@@ -291,21 +242,21 @@ def compose(
         if not table.knows(speaker.name) and table.add(speaker.name, kind, "quoted in the article"):
             warnings.append(f"actor {speaker.name!r}: the model did not list it; sentence {speaker.sentence} quotes it")
 
-    covered = set().union(*(_covers(o.type, o.actors, o.evidence) for o in outcomes),
-                          *(_covers(DENIAL, d.deniers, d.evidence) for d in denials))
-    for sentence, kind, actors in _reported(sentences, withheld, named(), covered):
+    covered = set().union(*(covers(o.type, o.actors, o.evidence) for o in outcomes),
+                          *(covers(DENIAL, d.deniers, d.evidence) for d in denials))
+    for sentence, kind, actors in reported(sentences, withheld, named(), covered):
         forms = [table.surface_forms(i) for i in actors]
         result = ground([sentence.number], sentences, forms, sentence.text, withheld)
         if kind == DENIAL:
             item_id = f"D{len(denials) + 1}"
             denials.append(Denial(
-                id=item_id, deniers=actors, denies=_denied(actors, sentence, allegations),
-                claim=_shorten(sentence.text), evidence=result.evidence, grounded=result.grounded,
+                id=item_id, deniers=actors, denies=denied(actors, sentence, allegations),
+                claim=shorten(sentence.text), evidence=result.evidence, grounded=result.grounded,
             ))
         else:
             item_id = f"O{len(outcomes) + 1}"
             outcomes.append(Outcome(
-                id=item_id, actors=actors, type=OutcomeType(kind), description=_shorten(sentence.text),
+                id=item_id, actors=actors, type=OutcomeType(kind), description=shorten(sentence.text),
                 evidence=result.evidence, grounded=result.grounded,
             ))
         warnings.append(f"{item_id}: the model did not list it; sentence {sentence.number} reports it in so many words")

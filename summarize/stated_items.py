@@ -1,0 +1,60 @@
+"""Items the text states in so many words that the model left out: outcomes and
+denials found by reported_events.py, which compose.py adds with a warning."""
+
+from __future__ import annotations
+
+import re
+
+from summarize.reported_events import Named, concerned, reported_events
+from summarize.schema import Allegation, Evidence, OutcomeType
+from summarize.segment import Sentence
+
+
+def words(text: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
+
+
+def reported(
+    sentences: list[Sentence], withheld: frozenset[int], named: list[Named], covered: set[tuple]
+) -> list[tuple[Sentence, OutcomeType | str, list[str]]]:
+    """Outcomes and denials that sentences report in plain words (reported_events.py) and
+    that no listed item of the same kind covers, by actor or by sentence: ``covered``
+    holds (kind, actor id) and (kind, sentence number) pairs."""
+    covered = set(covered)  # grows with what is found here; the caller's set stays as it was
+    found = []
+    for sentence in sentences:
+        if sentence.number in withheld:
+            continue
+        for event in reported_events(sentence.text):
+            actors = concerned(sentence.text, event, named)
+            keys = {(event.type, a) for a in actors} | {(event.type, sentence.number)}
+            if actors and not keys & covered:
+                covered |= keys
+                found.append((sentence, event.type, actors))
+            elif len(actors) > 1 and (rest := [a for a in actors if (event.type, a) not in covered]) \
+                    and len(rest) < len(actors):
+                # "Both Stone and Pence have denied it", the model listing Pence's denial only
+                covered |= {(event.type, a) for a in rest}
+                found.append((sentence, event.type, rest))
+    return found
+
+
+def covers(kind: OutcomeType | str, actors: list[str], evidence: list[Evidence]) -> set[tuple]:
+    return {(kind, a) for a in actors} | {(kind, e.sentence) for e in evidence}
+
+
+def denied(deniers: list[str], sentence: Sentence, allegations: list[Allegation]) -> str | None:
+    """The allegation against the deniers that shares the most words with their sentence;
+    else ("Albright rejected that claim") the one stated in the three sentences before."""
+    against = [a for a in allegations if set(a.accused) & set(deniers)]
+    if against:
+        said = words(sentence.text)
+        return max(against, key=lambda a: len(words(a.claim) & said)).id
+    before = [(max(cited), a.id) for a in allegations
+              if (cited := [e.sentence for e in a.evidence if sentence.number - 3 <= e.sentence <= sentence.number])]
+    return max(before)[1] if before else None
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
