@@ -27,6 +27,9 @@ _ACCUSES = re.compile(
 class Roles:
     accusers: list[str]
     accused: list[str]
+    # "accused the authority's board of ...": who is accused, in the claim's words, when
+    # no listed actor is named there
+    accused_words: str | None = None
 
 
 def claim_roles(claim: str, actors: list[Named]) -> Roles | None:
@@ -44,4 +47,5 @@ def claim_roles(claim: str, actors: list[Named]) -> Roles | None:
     accused = [first[2]] if first and leads else []
     if not accusers:
         return None
-    return Roles(accusers, [a for a in accused if a not in accusers])
+    words = after.strip() if match.group("direct") and not named_after else None
+    return Roles(accusers, [a for a in accused if a not in accusers], words)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarize.actors import ActorTable
-from summarize.claim_roles import claim_roles
+from summarize.claim_roles import Roles, claim_roles
 from summarize.draft import GIST_CHARS, Draft
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
@@ -34,6 +34,8 @@ class Composition:
     warnings: list[str] = field(default_factory=list)
 
 
+_PRONOUN = re.compile(r"(?:him|her|them|it|us|me|you|himself|herself|themselves|itself|each other|one another)",
+                      re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|$)")
 
 
@@ -87,6 +89,11 @@ def compose(
         table.add(actor.name, actor.kind, actor.role)
     table.freeze()
     warnings: list[str] = []
+    # Quoted actors first, so that the items' names and claims can refer to them.
+    for speaker in speakers([s for s in sentences if s.number not in withheld]):
+        kind = ActorKind.person if speaker.person else ActorKind.other
+        if not table.knows(speaker.name) and table.add(speaker.name, kind, "quoted in the article"):
+            warnings.append(f"actor {speaker.name!r}: the model did not list it; sentence {speaker.sentence} quotes it")
 
     def ids(names: list[str]) -> list[str]:
         return list(dict.fromkeys(i for n in names if (i := table.resolve(n)) is not None))
@@ -145,6 +152,11 @@ def compose(
             warnings.append(f"{item_id}: its claim names {', '.join(roles.accusers)} as accusing, not "
                             f"{', '.join(accusers) or 'nobody'}; accusers set to them")
             accusers = roles.accusers
+        if not roles.accused and roles.accused_words:
+            # the claim's own words for the accused, as the article writes them
+            if re.search(rf"(?<!\w){re.escape(roles.accused_words)}(?!\w)", text, re.IGNORECASE) \
+                    and not _PRONOUN.fullmatch(roles.accused_words) and (new := ids([roles.accused_words])):
+                roles = Roles(roles.accusers, new)
         if roles.accused and not set(roles.accused) & set(accused):
             warnings.append(f"{item_id}: its claim names {', '.join(roles.accused)} as accused, not "
                             f"{', '.join(accused)}; accused set to them")
@@ -236,11 +248,6 @@ def compose(
             id=item_id, actors=actors, type=kind, description=item.description.strip(),
             evidence=result.evidence, grounded=result.grounded,
         ))
-
-    for speaker in speakers([s for s in sentences if s.number not in withheld]):
-        kind = ActorKind.person if speaker.person else ActorKind.other
-        if not table.knows(speaker.name) and table.add(speaker.name, kind, "quoted in the article"):
-            warnings.append(f"actor {speaker.name!r}: the model did not list it; sentence {speaker.sentence} quotes it")
 
     covered = set().union(*(covers(o.type, o.actors, o.evidence) for o in outcomes),
                           *(covers(DENIAL, d.deniers, d.evidence) for d in denials))

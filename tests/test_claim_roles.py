@@ -31,3 +31,9 @@ def test_a_claim_worded_as_an_accusation_names_both_sides(claim: str, accusers: 
 ])
 def test_other_claims_give_no_roles(claim: str) -> None:
     assert claim_roles(claim, ACTORS) is None
+
+
+def test_an_accused_no_listed_actor_names_is_given_in_the_claims_words() -> None:
+    roles = claim_roles("Owen Reyes accused the authority's trustees of ignoring warnings.", ACTORS)
+    assert roles is not None and (roles.accusers, roles.accused) == (["reyes"], [])
+    assert roles.accused_words == "the authority's trustees"

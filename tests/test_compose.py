@@ -306,3 +306,12 @@ def test_an_allegation_whose_cited_sentence_does_not_name_the_accused_is_left_ou
     assert result.allegations[0].id == "A1"
     assert any(w.startswith("allegation 1 (") and "do not mention marta-kowalczyk; left out" in w
                for w in result.warnings)
+
+
+def test_an_accused_the_claim_words_is_taken_when_the_model_named_another() -> None:
+    actors = [a for a in EXAMPLE_DRAFT["actors"] if a["name"] != "the authority's board"]
+    wrong = dict(EXAMPLE_DRAFT["allegations"][1], accused=["Port Ellery Harbour Authority"],
+                 claim="City councillor Owen Reyes accused the authority's board of ignoring warnings.")
+    result = _compose(actors=actors, allegations=[EXAMPLE_DRAFT["allegations"][0], wrong])
+    assert [a.accused for a in result.allegations] == [["marta-kowalczyk"], ["the-authority-s-board"]]
+    assert result.allegations[1].grounded  # sentence 6 names the board: kept, not left out
