@@ -23,18 +23,23 @@ _ACCUSES = re.compile(
 )
 
 
+_PRONOUN = re.compile(r"(?:him|her|them|it|us|me|you|himself|herself|themselves|itself|each other|one another)",
+                      re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Roles:
     accusers: list[str]
     accused: list[str]
     # "accused the authority's board of ...": who is accused, in the claim's words, when
-    # no listed actor is named there
+    # no listed actor is named there and the article writes those words
     accused_words: str | None = None
 
 
-def claim_roles(claim: str, actors: list[Named]) -> Roles | None:
+def claim_roles(claim: str, actors: list[Named], text: str) -> Roles | None:
     """The actors the claim names before its verb of accusing and right after it,
-    or None when the claim is not worded as an accusation by a named actor."""
+    or None when the claim is not worded as an accusation by a named actor.
+    ``text`` is the article, where the accused's own words must occur."""
     match = _ACCUSES.match(claim.strip())
     if not match:
         return None
@@ -48,4 +53,6 @@ def claim_roles(claim: str, actors: list[Named]) -> Roles | None:
     if not accusers:
         return None
     words = after.strip() if match.group("direct") and not named_after else None
+    if words and (_PRONOUN.fullmatch(words) or not re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text, re.I)):
+        words = None
     return Roles(accusers, [a for a in accused if a not in accusers], words)

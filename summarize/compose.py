@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from summarize.actors import ActorTable
-from summarize.claim_roles import Roles, claim_roles
+from summarize.claim_roles import claim_roles
 from summarize.draft import GIST_CHARS, Draft
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
@@ -34,8 +34,6 @@ class Composition:
     warnings: list[str] = field(default_factory=list)
 
 
-_PRONOUN = re.compile(r"(?:him|her|them|it|us|me|you|himself|herself|themselves|itself|each other|one another)",
-                      re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|$)")
 
 
@@ -145,22 +143,18 @@ def compose(
     def worded_roles(item_id: str, claim: str, accusers: list[str], accused: list[str]) -> tuple[list[str], list[str]]:
         """Accusers and accused as the claim words them ("The agency accused Brookfield
         Water of ..."), where the model's lists name others."""
-        roles = claim_roles(claim, named())
+        roles = claim_roles(claim, named(), text)
         if roles is None:
             return accusers, accused
         if roles.accusers and not set(roles.accusers) & set(accusers):
             warnings.append(f"{item_id}: its claim names {', '.join(roles.accusers)} as accusing, not "
                             f"{', '.join(accusers) or 'nobody'}; accusers set to them")
             accusers = roles.accusers
-        if not roles.accused and roles.accused_words:
-            # the claim's own words for the accused, as the article writes them
-            if re.search(rf"(?<!\w){re.escape(roles.accused_words)}(?!\w)", text, re.IGNORECASE) \
-                    and not _PRONOUN.fullmatch(roles.accused_words) and (new := ids([roles.accused_words])):
-                roles = Roles(roles.accusers, new)
-        if roles.accused and not set(roles.accused) & set(accused):
-            warnings.append(f"{item_id}: its claim names {', '.join(roles.accused)} as accused, not "
+        worded = roles.accused or (ids([roles.accused_words]) if roles.accused_words else [])
+        if worded and not set(worded) & set(accused):
+            warnings.append(f"{item_id}: its claim names {', '.join(worded)} as accused, not "
                             f"{', '.join(accused)}; accused set to them")
-            accused = roles.accused
+            accused = worded
         return accusers, accused
 
     allegations: list[Allegation] = []

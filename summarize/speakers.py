@@ -23,6 +23,7 @@ class Speaker:
     sentence: int  # the first sentence that quotes them
     person: bool  # named after a post ("Press Secretary Josh Earnest"), or later by surname alone
 
+
 _SAYS = re.compile(
     r"\s*(?:,[^,.]{1,60},\s*)?(?:has |had |have |also |later )?"
     r"(?:said|says|told|tells|denied|denies|accused|accuses|announced|confirmed|wrote|tweeted|"

@@ -3,6 +3,8 @@ import pytest
 from summarize.claim_roles import claim_roles
 from summarize.reported_events import Named
 
+TEXT = ""  # the article: only where the accused's own words are looked up
+
 ACTORS = [
     Named("agency", ["state environment agency", "agency"], person=False),
     Named("brookfield", ["Brookfield Water"], person=False),
@@ -21,7 +23,7 @@ ACTORS = [
     ("Owen Reyes said that warnings about Kowalczyk were ignored.", ["reyes"], []),
 ])
 def test_a_claim_worded_as_an_accusation_names_both_sides(claim: str, accusers: list, accused: list) -> None:
-    roles = claim_roles(claim, ACTORS)
+    roles = claim_roles(claim, ACTORS, TEXT)
     assert roles is not None and (roles.accusers, roles.accused) == (accusers, accused)
 
 
@@ -30,10 +32,15 @@ def test_a_claim_worded_as_an_accusation_names_both_sides(claim: str, accusers: 
     "Reports said the board ignored warnings.",  # the accuser is no listed actor
 ])
 def test_other_claims_give_no_roles(claim: str) -> None:
-    assert claim_roles(claim, ACTORS) is None
+    assert claim_roles(claim, ACTORS, TEXT) is None
 
 
 def test_an_accused_no_listed_actor_names_is_given_in_the_claims_words() -> None:
-    roles = claim_roles("Owen Reyes accused the authority's trustees of ignoring warnings.", ACTORS)
+    roles = claim_roles("Owen Reyes accused the authority's trustees of ignoring warnings.", ACTORS,
+                        "Reyes accused the authority's trustees of ignoring warnings.")
     assert roles is not None and (roles.accusers, roles.accused) == (["reyes"], [])
     assert roles.accused_words == "the authority's trustees"
+    unwritten = claim_roles("Owen Reyes accused the trustees of ignoring warnings.", ACTORS, "Reyes spoke.")
+    assert unwritten is not None and unwritten.accused_words is None  # not words of the article
+    pronoun = claim_roles("Owen Reyes accused them of lying.", ACTORS, "Reyes accused them of lying.")
+    assert pronoun is not None and pronoun.accused_words is None
