@@ -1,5 +1,7 @@
+from summarize.actors import ActorTable
 from summarize.compose import compose, merge_drafts
 from summarize.draft import Draft
+from summarize.schema import ActorKind
 from summarize.segment import normalise, split_sentences
 from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
 
@@ -315,3 +317,9 @@ def test_an_accused_the_claim_words_is_taken_when_the_model_named_another() -> N
     result = _compose(actors=actors, allegations=[EXAMPLE_DRAFT["allegations"][0], wrong])
     assert [a.accused for a in result.allegations] == [["marta-kowalczyk"], ["the-authority-s-board"]]
     assert result.allegations[1].grounded  # sentence 6 names the board: kept, not left out
+
+
+def test_a_person_described_not_named_has_no_surname_alias() -> None:
+    table = ActorTable("The attorney for the woman filed papers. The woman did not appear.")
+    table.add("The attorney for the woman", ActorKind.person, "lawyer")
+    assert table.actors()[0].aliases == []
