@@ -21,7 +21,7 @@ from summarize.reported_events import DENIAL, Named, concerned, reported_events
 from summarize.schema import Actor, ActorKind, Allegation, Denial, Outcome, OutcomeType
 from summarize.segment import Sentence
 from summarize.speakers import speakers
-from summarize.stated_items import covers, denied, reported, shorten, words
+from summarize.stated_items import covers, denied, reported, shorten, unlisted_accusations, words
 
 
 @dataclass
@@ -187,6 +187,16 @@ def compose(
             id=item_id, accusers=accusers, accused=accused, claim=item.claim.strip(),
             evidence=result.evidence, grounded=result.grounded,
         ))
+
+    for sentence, accusation in unlisted_accusations(sentences, withheld, named(), allegations):
+        item_id = f"A{len(allegations) + 1}"
+        result = ground([sentence.number], sentences, [table.surface_forms(i) for i in accusation.accused],
+                        sentence.text, withheld)
+        allegations.append(Allegation(
+            id=item_id, accusers=accusation.accusers, accused=accusation.accused, claim=shorten(sentence.text),
+            evidence=result.evidence, grounded=result.grounded,
+        ))
+        warnings.append(f"{item_id}: the model did not list it; sentence {sentence.number} states it in so many words")
 
     denials: list[Denial] = []
     by_id = {a.id: a for a in allegations}

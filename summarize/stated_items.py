@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from summarize.accusations import Accusation, accusations
 from summarize.reported_events import Named, concerned, reported_events
 from summarize.schema import Allegation, Evidence, OutcomeType
 from summarize.segment import Sentence
@@ -36,6 +37,28 @@ def reported(
                 # "Both Stone and Pence have denied it", the model listing Pence's denial only
                 covered |= {(event.type, a) for a in rest}
                 found.append((sentence, event.type, rest))
+    return found
+
+
+def unlisted_accusations(
+    sentences: list[Sentence], withheld: frozenset[int], named: list[Named], allegations: list[Allegation]
+) -> list[tuple[Sentence, Accusation]]:
+    """Accusations that sentences state in plain words (accusations.py) and that no listed
+    allegation covers: one against the same actor that cites the sentence or has the
+    same accusers."""
+    listed = [(set(a.accused), {e.sentence for e in a.evidence}, set(a.accusers)) for a in allegations]
+    found = []
+    for sentence in sentences:
+        if sentence.number in withheld:
+            continue
+        for accusation in accusations(sentence.text, named):
+            against, by = set(accusation.accused), set(accusation.accusers)
+            # with no accuser named, any allegation against the same actor may be this one
+            if any(against & their_accused and (not by or sentence.number in cited or by == their_accusers)
+                   for their_accused, cited, their_accusers in listed):
+                continue
+            listed.append((against, {sentence.number}, by))
+            found.append((sentence, accusation))
     return found
 
 

@@ -319,6 +319,36 @@ def test_an_accused_the_claim_words_is_taken_when_the_model_named_another() -> N
     assert result.allegations[1].grounded  # sentence 6 names the board: kept, not left out
 
 
+def _accusation_draft(allegations: list, denials: list) -> Draft:
+    return Draft.model_validate({
+        "actors": [{"name": "Marta Kowalczyk", "kind": "person", "role": "chief"},
+                   {"name": "Owen Reyes", "kind": "person", "role": "councillor"}],
+        "allegations": allegations, "denials": denials, "outcomes": [], "gist": "A councillor accuses the chief.",
+    })
+
+
+ACCUSING = ("The port held its meeting on Monday. Owen Reyes accused Kowalczyk of approving the contract "
+            "without a tender. Kowalczyk denied it.")
+
+
+def test_an_accusation_the_model_left_out_is_read_from_its_sentence_and_its_denial_linked() -> None:
+    draft = _accusation_draft([], [{"deniers": ["Marta Kowalczyk"], "denies": None, "claim": "She denies it.",
+                                    "sentences": [3]}])
+    result = compose(draft, ACCUSING, split_sentences(ACCUSING))
+    assert [(a.accusers, a.accused, a.evidence[0].sentence) for a in result.allegations] == \
+        [(["owen-reyes"], ["marta-kowalczyk"], 2)]
+    assert "A1: the model did not list it; sentence 2 states it in so many words" in result.warnings
+    assert result.denials[0].denies == "A1"
+
+
+def test_an_accusation_the_model_listed_is_not_added_twice() -> None:
+    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Marta Kowalczyk"],
+                                "claim": "Kowalczyk approved the contract without a tender.", "sentences": [2]}], [])
+    result = compose(draft, ACCUSING, split_sentences(ACCUSING))
+    assert len(result.allegations) == 1
+    assert not any("states it in so many words" in w for w in result.warnings)
+
+
 def test_a_person_described_not_named_has_no_surname_alias() -> None:
     table = ActorTable("The attorney for the woman filed papers. The woman did not appear.")
     table.add("The attorney for the woman", ActorKind.person, "lawyer")

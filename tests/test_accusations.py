@@ -1,0 +1,52 @@
+import pytest
+
+from summarize.accusations import Accusation, accusations
+from summarize.reported_events import Named
+
+ACTORS = [
+    Named("agency", ["state environment agency", "agency"], person=False),
+    Named("brookfield", ["Brookfield Water"], person=False),
+    Named("gazette", ["Gazette"], person=False),
+    Named("kowalczyk", ["Marta Kowalczyk", "Kowalczyk"], person=True),
+    Named("reyes", ["Owen Reyes", "Reyes"], person=True),
+    Named("hale", ["Marcus Hale", "Hale"], person=True),
+    Named("ivers", ["Dana Ivers", "Ivers"], person=True),
+    Named("mayor", ["Mayor Tom Albright", "Albright"], person=True),
+    Named("russia", ["Russia"], person=False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "accusers", "accused"), [
+    # a verb of accusing: who accuses before it, who is accused right after it
+    ("The state environment agency accused Brookfield Water of hiding test results.", ["agency"], ["brookfield"]),
+    ("On Monday Owen Reyes alleged that Kowalczyk approved the contract without a tender.",
+     ["reyes"], ["kowalczyk"]),
+    ("The ministry said the Gazette has blamed the leak on Brookfield Water.", ["gazette"], ["brookfield"]),
+    # the passive: the accused before the verb, an accuser only after "by"
+    ("Kowalczyk was accused by the Gazette of approving the contract.", ["gazette"], ["kowalczyk"]),
+    ("Marcus Hale, the chief executive, has been accused of charging personal travel to the firm.",
+     [], ["hale"]),
+    # an alleged act: whose it is
+    ("The board opened an inquiry into Hale's alleged expense fraud.", [], ["hale"]),
+    ("Prosecutors examined alleged bribes paid by Brookfield Water to inspectors.", [], ["brookfield"]),
+    # the subject of the probe, not a name used as a modifier in an apposition
+    ("Dana Ivers and Marcus Hale, a Brookfield Water adviser, have been investigated for alleged ties to Russia.",
+     [], ["ivers", "hale"]),
+    # a relative clause hangs on the actor just before it
+    ("Mayor Tom Albright met Owen Reyes, who accused Kowalczyk of lying.", ["reyes"], ["kowalczyk"]),
+])
+def test_an_accusation_in_so_many_words_names_both_sides(sentence: str, accusers: list, accused: list) -> None:
+    assert accusations(sentence, ACTORS) == [Accusation(accusers, accused)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Owen Reyes may accuse Kowalczyk of lying.",  # a prospect
+    "Owen Reyes has not accused Kowalczyk of anything.",  # negated
+    "It alleged that Brookfield Water failed to carry out repairs.",  # whoever "it" is accuses
+    "Three residents who accused Kowalczyk of lying spoke on Monday.",  # accusers no listed actor
+    "Owen Reyes praised the residents who accused Kowalczyk of lying.",  # nor here: not Reyes
+    "Owen Reyes accused the press of exaggerating.",  # no listed actor accused
+    "Reyes said the emails were allegedly hacked.",  # an alleged act of no one named
+])
+def test_no_accusation_without_a_plain_named_one(sentence: str) -> None:
+    assert accusations(sentence, ACTORS) == []
