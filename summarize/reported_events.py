@@ -23,17 +23,18 @@ _BE = r"(?:was|were|been|is|are|got)(?: \w+ly)?"
 # name denials ("dismissed the claims") or threats ("sue") are left to the model.
 _REPORTS: dict[OutcomeType, str] = {
     _T.resignation: r"resigned|resigns|stepped down|steps down|stepped aside",
-    _T.dismissal: rf"{_BE} (?:fired|sacked|ousted|dismissed)|fired (?:him|her|them)",
+    _T.dismissal: rf"{_BE} (?:fired|sacked|ousted|dismissed)|fired (?:him|her|them)|"
+                  r"(?:fired|sacked|ousted|dismissed)(?= (?:its|his|her|their) )",  # not "dismissed the claims"
     _T.appointment: rf"{_BE} (?:appointed|named|nominated|sworn in)|appointed",
     _T.election: rf"{_BE} (?:re-?)?elected|won the (?:election|primary|seat)",
-    _T.charge: rf"{_BE} (?:charged with|indicted)|indicted|pressed charges",
+    _T.charge: rf"{_BE} (?:charged with|indicted)|indicted|(?:pressed|filed|brought) (?:the )?charges",
     _T.arrest: rf"{_BE} (?:arrested|detained)|arrested",
-    _T.lawsuit: r"filed (?:a |an )?(?:federal |civil |class[- ]action )?(?:lawsuit|suit|complaint|motion)|"
+    _T.lawsuit: r"filed (?:a |an |the )?(?:federal |civil |class[- ]action )?(?:lawsuit|suit|complaint|motion)|"
                 rf"sued|{_BE} suing|brought (?:a |an )?(?:lawsuit|suit|class action)",
     _T.ruling: r"ruled|struck down|upheld|overturned|rejected (?:that|the) (?:argument|motion|request)",
-    _T.conviction: rf"{_BE} convicted|found guilty|pleaded guilty",
+    _T.conviction: r"convicted|found guilty|pleaded guilty",
     _T.acquittal: r"acquitted|found not guilty|cleared (?:\w+ )?of",
-    _T.sentence: rf"{_BE} sentenced",
+    _T.sentence: r"sentenced",
     _T.sanction: rf"{_BE} (?:suspended|banned|barred|sanctioned)|imposed sanctions",
     _T.fine: rf"{_BE} fined|fined",
     _T.settlement: r"settled|agreed to settle|reached a settlement",
@@ -44,7 +45,7 @@ _REPORTS: dict[OutcomeType, str] = {
                       r"(?:obtained|got|secured) a (?:search )?warrant",
     _T.apology: r"apologi[sz]ed",
     _T.retraction: r"retracted",
-    _T.withdrawal: r"withdrew|pulled out of|dropped (?:the|her|his|its|their) (?:lawsuit|suit|bid|case|charges)",
+    _T.withdrawal: r"withdrew|withdrawn|pulled out of|dropped (?:the|her|his|its|their) (?:lawsuit|suit|bid|case|charges)",
 }
 _HEDGE = re.compile(
     # "to" hedges ("threatened to sue") unless a decision was taken ("agreed to settle")
@@ -114,7 +115,9 @@ def mentions(text: str, actors: list[Named]) -> list[tuple[int, int, str]]:
 # Events done to someone, who is named after the words in the active voice ("fined
 # Northgate Bank", "opened an inquiry into the coach"); the rest have no object.
 _TRANSITIVE = {_T.dismissal, _T.appointment, _T.charge, _T.arrest, _T.lawsuit, _T.ruling, _T.sanction,
-               _T.fine, _T.investigation}
+               _T.fine, _T.investigation, _T.conviction, _T.sentence, _T.acquittal}
+# ... of which these happen to the one named after the verb, not to who does it
+_DONE_TO = {_T.dismissal, _T.appointment, _T.charge, _T.arrest, _T.conviction, _T.sentence, _T.acquittal}
 # "The Times and Gannett", "Stone and Republican vice presidential candidate Mike Pence":
 # "and", then at most a few words of title.
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", re.IGNORECASE)
@@ -127,10 +130,23 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
     """Who the event concerns: the actor named last before its words ("Flynn resigned",
     "the FBI obtained a warrant"), with one joined to it by "and" ("The Times and Gannett
     filed a motion"), and in the active voice the actor named right after them ("fined
-    Northgate Bank"). A verb joined by "and" belongs to the sentence's first actor.
-    None when no actor is named before the words, or a pronoun that cannot be that
-    actor stands between ("the group said she was arrested"; "the commission said it
-    had opened an investigation" is kept): a guess there is often wrong."""
+    Northgate Bank", "dismissed its chief executive, Marcus Hale"). A verb joined by
+    "and" belongs to the sentence's first actor. The subject is left out when a pronoun
+    that cannot be that actor stands between ("the group said she was arrested"; "the
+    commission said it had opened an investigation" is kept): a guess there is often
+    wrong. An event done to someone ("convicted", "appointed") in the active voice
+    concerns no one unless that someone is named."""
+    chosen = _subject(sentence, event, actors)
+    if event.type in _TRANSITIVE and not _PASSIVE.match(sentence, event.start):
+        done_to = _object(sentence, event, actors)
+        if done_to is None and event.type in _DONE_TO:
+            return []
+        if done_to is not None and done_to not in chosen:
+            chosen.append(done_to)
+    return chosen
+
+
+def _subject(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[str]:
     person = {actor.id: actor.person for actor in actors}
     before = mentions(sentence[: event.start], actors)
     if not before:
@@ -145,9 +161,23 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
     earlier = [span for span in before if span[1] <= start and span[2] != actor_id]
     if earlier and _JOINED.fullmatch(sentence[earlier[-1][1]: start]):
         chosen.insert(0, earlier[-1][2])
-    if event.type in _TRANSITIVE and not _PASSIVE.match(sentence, event.start):
-        after = sentence[event.end: event.end + 60]
-        for first, _, other in mentions(after, actors)[:1]:
-            if other not in chosen and not re.search(r"[,.;:]", after[:first]):
-                chosen.append(other)
     return chosen
+
+
+# "its chief financial officer, Grace Liu": a description, then the name in apposition
+_APPOSITION = re.compile(r"\s*(?:its|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*", re.IGNORECASE)
+
+
+# words that end the verb's object before a later actor: "convicted her and the board ..."
+_OBJECT_ENDS = re.compile(r"[,.;:]|\b(?:him|her|them|it|us|me|and|or|but|who|which|that)\b", re.IGNORECASE)
+
+
+def _object(sentence: str, event: ReportedEvent, actors: list[Named]) -> str | None:
+    """The actor named right after the verb, within a few words or after a description
+    in apposition."""
+    after = sentence[event.end: event.end + 80]
+    for first, _, other in mentions(after, actors)[:1]:
+        lead = after[:first]
+        if (len(lead.split()) <= 5 and not _OBJECT_ENDS.search(lead)) or _APPOSITION.fullmatch(lead):
+            return other
+    return None

@@ -54,6 +54,12 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     ("Both Kowalczyk and former deputy director Samuel Osei have denied any wrongdoing.",
      [(DENIAL, ["kowalczyk", "osei"])]),
     ("The board's chair, Denise Albright, rejected that claim.", [(DENIAL, ["albright"])]),
+    # an event done to someone in the active voice: the one named after the verb, also in
+    # apposition to a description, and also when who did it is no listed actor
+    ("The board has dismissed its chief executive, Samuel Osei, after an inquiry.", [(T.dismissal, ["board", "osei"])]),
+    ("A court in Kyiv on Monday convicted Samuel Osei of bribery.", [(T.conviction, ["osei"])]),
+    ("The prosecutor's office filed the charges against Kowalczyk on June 4.", [(T.charge, ["kowalczyk"])]),
+    ("Clean Rivers Now has withdrawn its lawsuit.", [(T.withdrawal, ["group"])]),
 ])
 def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> None:
     assert sorted(found(sentence)) == sorted(expected)
@@ -76,6 +82,7 @@ def test_hedged_or_absent_events_are_not_reported(sentence: str) -> None:
 @pytest.mark.parametrize("sentence", [
     "Clean Rivers Now said she was arrested while filming.",  # "she" is not the group
     "She resigned on Tuesday.",  # nobody named before the verb
+    "The judge convicted her and the board appointed him.",  # done to no one named
 ])
 def test_no_guess_when_the_subject_is_not_named(sentence: str) -> None:
-    assert [concerned(sentence, event, ACTORS) for event in reported_events(sentence)] == [[]]
+    assert all(concerned(sentence, event, ACTORS) == [] for event in reported_events(sentence))
