@@ -60,6 +60,9 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     ("A court in Kyiv on Monday convicted Samuel Osei of bribery.", [(T.conviction, ["osei"])]),
     ("The prosecutor's office filed the charges against Kowalczyk on June 4.", [(T.charge, ["kowalczyk"])]),
     ("Clean Rivers Now has withdrawn its lawsuit.", [(T.withdrawal, ["group"])]),
+    ("Samuel Osei disputed the findings.", [(DENIAL, ["osei"])]),
+    ("Kowalczyk pleaded not guilty to three counts of fraud.", [(DENIAL, ["kowalczyk"])]),
+    ("Julia Ferreira called the story \u201ca fabrication from start to finish\u201d.", [(DENIAL, ["ferreira"])]),
 ])
 def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> None:
     assert sorted(found(sentence)) == sorted(expected)
