@@ -129,16 +129,31 @@ class ActorTable:
     def _canonical(self, name: str) -> str:
         """The name as the article writes it: a made-up first name gives way to the text's."""
         key = normalise_name(name)
-        if not key or _contains_words(self._folded, key):
+        if not key:
             return name
+        if _contains_words(self._folded, key):
+            return self._named_after(name)
         words = name.split()
         if len(words) < 2 or not all(w[0].isupper() for w in words):  # "the attorney for the woman" is no name
-            return name
+            return self._named_after(name)
         surname = re.escape(words[-1])
         for match in re.finditer(rf"\b([A-ZÀ-ÖØ-Þ][\w’'-]+) {surname}\b", self._text):
             if match.group(1).casefold() not in NOT_NAMES:  # not "Both Kowalczyk"
                 return f"{match.group(1)} {words[-1]}"
         return name
+
+    def _named_after(self, description: str) -> str:
+        """The name a description stands before in the article: "Republican presidential
+        nominee Donald Trump" gives "Donald Trump"; a name or an unmatched description
+        stays as it is."""
+        words = description.split()
+        if len(words) < 2 or all(w[0].isupper() for w in words):
+            return description
+        found = re.search(rf"(?<!\w)(?i:{re.escape(description)}) ((?:[A-ZÀ-ÖØ-Þ][\w’'-]+ ){{0,2}}[A-ZÀ-ÖØ-Þ][\w’'-]+)\b",
+                          self._text)
+        if not found or len(found.group(1).split()) < 2 or found.group(1).split()[0].casefold() in NOT_NAMES:
+            return description
+        return found.group(1)
 
     def resolve(self, name: str) -> str | None:
         """The id of the actor a name refers to, adding the actor if it is new."""

@@ -355,3 +355,12 @@ def test_a_person_described_not_named_has_no_surname_alias() -> None:
     table = ActorTable("The attorney for the woman filed papers. The woman did not appear.")
     table.add("The attorney for the woman", ActorKind.person, "lawyer")
     assert table.actors()[0].aliases == []
+
+
+def test_a_description_the_article_writes_before_a_name_gives_way_to_the_name() -> None:
+    table = ActorTable("Republican presidential nominee Donald Trump spoke. Later Trump left. "
+                       "The Democratic nominee stayed home.")
+    table.add("Donald Trump", ActorKind.person, "candidate")
+    table.add("Republican presidential nominee", ActorKind.person, "candidate")
+    table.add("Democratic nominee", ActorKind.person, "candidate")  # no name follows it: kept
+    assert [a.name for a in table.actors()] == ["Donald Trump", "Democratic nominee"]
