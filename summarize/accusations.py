@@ -18,13 +18,16 @@ from summarize.reported_events import Named, ReportedEvent, concerned, hedged, m
 _ACCUSE = re.compile(r"\b(?:accused|accuses|accusing)\b", re.IGNORECASE)
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming)\b", re.IGNORECASE)
 _ALLEGE_THAT = re.compile(r"\b(?:alleged|alleges|allege|alleging)\s+that\b", re.IGNORECASE)
-# "alleged ties", "alleged sexting with a minor by Anthony Weiner"; not "allegedly hacked"
-_ALLEGED = re.compile(r"\balleged\b(?!\s+that)", re.IGNORECASE)
+# "alleged ties", "alleged sexting with a minor by Anthony Weiner"; not "allegedly hacked";
+# "was detained on suspicion of criminal damage"
+_ALLEGED = re.compile(r"\balleged\b(?!\s+that)|\bon suspicion of\b", re.IGNORECASE)
+# "the sheriff said (that) ...": who reports an unattributed accusation makes it
+_SAYS = re.compile(r"\b(?:said|says|reported|reports|told \w+)\s+(?:that\s+)?", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
 # "investigated for alleged ties": the subject of the probe is the accused
 _SUSPECTED = re.compile(
     r"\b(?:investigated|investigating|charged|arrested|indicted|accused|suspected|convicted|probed)\s+"
-    r"(?:for|of|over|in)\s+$", re.IGNORECASE)
+    r"(?:for|of|over|in)\s+$|\b(?:arrested|detained|held|questioned)\s+$", re.IGNORECASE)
 _BREAK = re.compile(r"[,.;:\u2013\u2014]|\s--\s")
 _WINDOW = 60
 
@@ -78,6 +81,14 @@ def _possessor(before: str, actors: list[Named]) -> str | None:
     return spans[-1][2] if spans else None
 
 
+def _reporter(before: str, actors: list[Named]) -> list[str]:
+    """Who the sentence says reports it: "Sheriff Alan Pruitt said Morgan was detained ..."."""
+    says = list(_SAYS.finditer(before))
+    if not says:
+        return []
+    return _subject(before, says[-1].start(), says[-1].end(), actors)
+
+
 def _found(accusers: list[str], accused: list[str], unattributed: bool = False) -> list[Accusation]:
     """An accusation, unless it accuses no one, or a verb in the active voice has no named
     subject ("It alleged that ...", "women who accused him"): whoever that is accuses."""
@@ -117,7 +128,7 @@ def accusations(sentence: str, actors: list[Named]) -> list[Accusation]:
         if owner := _possessor(before, actors):
             found += _found([], [owner], True)
         elif _SUSPECTED.search(before):
-            found += _found([], _subject(sentence, match.start(), match.end(), actors), True)
+            found += _found(_reporter(before, actors), _subject(sentence, match.start(), match.end(), actors), True)
         elif by := _next(sentence, match.end(), actors, lead="by"):
             found += _found([], [by], True)
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from summarize.accusations import accusations
 from summarize.actors import ActorTable
 from summarize.claim_roles import claim_roles
 from summarize.draft import GIST_CHARS, Draft
@@ -140,6 +141,18 @@ def compose(
                     return listed
         return listed
 
+    def stated_accusers(item_id: str, number: int, accusers: list[str], accused: list[str]) -> list[str]:
+        """Who the first cited sentence says accuses the accused ("Sheriff Alan Pruitt said
+        Morgan was detained on suspicion of ..."), where the model named others."""
+        if not 1 <= number <= len(sentences) or number in withheld:
+            return accusers
+        for stated in accusations(sentences[number - 1].text, named()):
+            if stated.accusers and set(stated.accused) & set(accused) and not set(stated.accusers) & set(accusers):
+                warnings.append(f"{item_id}: sentence {number} names {', '.join(stated.accusers)} as accusing, "
+                                f"not {', '.join(accusers) or 'nobody'}; accusers set to them")
+                return stated.accusers
+        return accusers
+
     def worded_roles(item_id: str, claim: str, accusers: list[str], accused: list[str]) -> tuple[list[str], list[str]]:
         """Accusers and accused as the claim words them ("The agency accused Brookfield
         Water of ..."), where the model's lists name others."""
@@ -169,6 +182,7 @@ def compose(
         item_id = f"A{len(allegations) + 1}"
         mark = len(warnings)  # a repeated allegation takes its warnings (and its id) with it
         accusers, accused = worded_roles(item_id, item.claim, accusers, accused)
+        accusers = stated_accusers(item_id, item.sentences[0], accusers, accused)
         key = (tuple(sorted(accusers)), tuple(sorted(accused)), tuple(sorted(item.sentences)))
         if key in seen:  # the same claim listed twice
             del warnings[mark:]

@@ -32,6 +32,8 @@ ACTORS = [
     # the subject of the probe, not a name used as a modifier in an apposition
     ("Dana Ivers and Marcus Hale, a Brookfield Water adviser, have been investigated for alleged ties to Russia.",
      [], ["ivers", "hale"]),
+    # held on suspicion: who reports it accuses
+    ("Owen Reyes said Kowalczyk was detained on suspicion of fraud.", ["reyes"], ["kowalczyk"]),
     # a relative clause hangs on the actor just before it
     ("Mayor Tom Albright met Owen Reyes, who accused Kowalczyk of lying.", ["reyes"], ["kowalczyk"]),
 ])

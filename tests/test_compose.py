@@ -364,3 +364,11 @@ def test_a_description_the_article_writes_before_a_name_gives_way_to_the_name() 
     table.add("Republican presidential nominee", ActorKind.person, "candidate")
     table.add("Democratic nominee", ActorKind.person, "candidate")  # no name follows it: kept
     assert [a.name for a in table.actors()] == ["Donald Trump", "Democratic nominee"]
+
+
+def test_accusers_are_who_the_cited_sentence_says_accuses() -> None:
+    draft = _accusation_draft([{"accusers": ["Marta Kowalczyk"], "accused": ["Marta Kowalczyk"],
+                                "claim": "Kowalczyk approved the contract without a tender.", "sentences": [2]}], [])
+    result = compose(draft, ACCUSING, split_sentences(ACCUSING))
+    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
+    assert "A1: sentence 2 names owen-reyes as accusing, not marta-kowalczyk; accusers set to them" in result.warnings
