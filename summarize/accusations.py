@@ -102,7 +102,7 @@ def accusations(sentence: str, actors: list[Named]) -> list[Accusation]:
     found: list[Accusation] = []
     for match in _ACCUSE.finditer(sentence):
         before = sentence[: match.start()]
-        if hedged(before):
+        if hedged(before) or re.search(r"\b(?:the|an?)\s+$", before, re.IGNORECASE):  # "the accused, ..."
             continue
         if _PASSIVE.search(before):  # "Kowalczyk was accused of ... by the Gazette"
             by = _next(sentence, match.end(), actors, lead="by")

@@ -49,6 +49,7 @@ def test_an_accusation_in_so_many_words_names_both_sides(sentence: str, accusers
     "Owen Reyes praised the residents who accused Kowalczyk of lying.",  # nor here: not Reyes
     "Owen Reyes accused the press of exaggerating.",  # no listed actor accused
     "Reyes said the emails were allegedly hacked.",  # an alleged act of no one named
+    "Kowalczyk met the accused Marcus Hale, who denied all of the charges.",  # "accused" as a noun
 ])
 def test_no_accusation_without_a_plain_named_one(sentence: str) -> None:
     assert accusations(sentence, ACTORS) == []
