@@ -28,6 +28,11 @@ _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|being)\s+$", re.IGNORECASE)
 _SUSPECTED = re.compile(
     r"\b(?:investigated|investigating|charged|arrested|indicted|accused|suspected|convicted|probed)\s+"
     r"(?:for|of|over|in)\s+$|\b(?:arrested|detained|held|questioned)\s+$", re.IGNORECASE)
+# "a woman who accused ...": the clause hangs on the actor just before "who"
+_RELATIVE = re.compile(r",?\s*\b(?:who|that|which)(?:['\u2019]s|\s+has|\s+have|\s+had|\s+is|\s+are|\s+was|\s+were)?"
+                       r"(?:\s+been)?\s+$", re.IGNORECASE)
+# "a Trump adviser", "former Trump campaign manager Paul Manafort": a name used as a modifier
+_MODIFIER = re.compile(r"\b(?:a|an|former|ex)\s+$", re.IGNORECASE)
 _BREAK = re.compile(r"[,.;:\u2013\u2014]|\s--\s")
 _WINDOW = 60
 
@@ -38,12 +43,6 @@ class Accusation:
     accused: list[str]
 
 
-_RELATIVE = re.compile(r",?\s*\b(?:who|that|which)(?:['\u2019]s|\s+has|\s+have|\s+had|\s+is|\s+are|\s+was|\s+were)?"
-                       r"(?:\s+been)?\s+$", re.IGNORECASE)
-# "a Trump adviser", "former Trump campaign manager Paul Manafort": a name used as a modifier
-_MODIFIER = re.compile(r"\b(?:a|an|former|ex)\s+$", re.IGNORECASE)
-
-
 def _subject(sentence: str, start: int, end: int, actors: list[Named]) -> list[str]:
     """The actor(s) named just before the words at ``start``, as reported_events reads them.
     In a relative clause ("a woman who accused ...") only the actor the clause hangs on."""
@@ -51,7 +50,7 @@ def _subject(sentence: str, start: int, end: int, actors: list[Named]) -> list[s
     if relative := _RELATIVE.search(before):
         spans = [s for s in mentions(before[: relative.start()], actors) if s[1] == relative.start()]
         return [spans[-1][2]] if spans else []
-    kept = [a for a in actors if not any(_MODIFIER.search(before[:s]) for s, _, i in mentions(before, [a]))]
+    kept = [a for a in actors if not any(_MODIFIER.search(before[:at]) for at, _, _ in mentions(before, [a]))]
     return concerned(sentence, ReportedEvent("accusation", start, end), kept)
 
 
