@@ -89,7 +89,7 @@ class ActorTable:
         key = normalise_name(name)
         if not key:
             return None
-        entry = self._find(key)
+        entry = self._find(key) or self._described(name, key)
         if entry is None:
             entry = _Entry(name=name, kind=kind, role=role.strip(), forms={key})
             self._entries.append(entry)
@@ -119,6 +119,14 @@ class ActorTable:
             e for e in self._entries
             if any(_contains_words(form, key) or _contains_words(key, form) for form in e.forms)
         ]
+
+    def _described(self, name: str, key: str) -> _Entry | None:
+        """The one actor a description heads ("The woman" for "The woman who accused
+        Trump of rape", not for "The attorney for the woman"), when it is no name."""
+        if all(w[0].isupper() for w in name.split()[1:] or name.split()):
+            return None
+        heads = [e for e in self._overlapping(key) if any(f.startswith(f"{key} ") for f in e.forms)]
+        return heads[0] if len(heads) == 1 else None
 
     def knows(self, name: str) -> bool:
         """Whether the name could denote a listed actor ("Clinton" with Hillary and Bill

@@ -372,3 +372,11 @@ def test_accusers_are_who_the_cited_sentence_says_accuses() -> None:
     result = compose(draft, ACCUSING, split_sentences(ACCUSING))
     assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
     assert "A1: sentence 2 names owen-reyes as accusing, not marta-kowalczyk; accusers set to them" in result.warnings
+
+
+def test_a_description_resolves_to_the_one_actor_it_heads() -> None:
+    table = ActorTable("The woman who accused Trump of rape dropped her suit. The attorney for the woman filed papers.")
+    table.add("The woman who accused Trump of rape", ActorKind.person, "accuser")
+    table.add("The attorney for the woman", ActorKind.person, "lawyer")
+    table.add("The woman", ActorKind.person, "accuser")  # heads the first, only mentioned in the second
+    assert [a.name for a in table.actors()] == ["The woman who accused Trump of rape", "The attorney for the woman"]
