@@ -61,6 +61,7 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     ("The prosecutor's office filed the charges against Kowalczyk on June 4.", [(T.charge, ["kowalczyk"])]),
     ("Clean Rivers Now has withdrawn its lawsuit.", [(T.withdrawal, ["group"])]),
     ("Samuel Osei disputed the findings.", [(DENIAL, ["osei"])]),
+    ("The FBI refuted the Washington Post\u2019s allegations.", [(DENIAL, ["fbi"])]),
     ("Kowalczyk pleaded not guilty to three counts of fraud.", [(DENIAL, ["kowalczyk"])]),
     ("Julia Ferreira called the story \u201ca fabrication from start to finish\u201d.", [(DENIAL, ["ferreira"])]),
 ])
