@@ -227,7 +227,8 @@ def compose(
         deniers = stated_actors(item_id, item.sentences, DENIAL, deniers)
         result = check(item_id, item.sentences, deniers, item.claim)
         if denies is None:
-            denies = denied(deniers, sentences[result.evidence[0].sentence - 1], allegations) if result.evidence else None
+            denies = (denied(deniers, sentences[result.evidence[0].sentence - 1], allegations, named())
+                      if result.evidence else None)
             said = ("the model linked it to no allegation" if item.denies is None
                     else f"points at allegation {item.denies}, which does not exist")
             if item.denies is not None or denies is not None:
@@ -275,7 +276,7 @@ def compose(
         if kind == DENIAL:
             item_id = f"D{len(denials) + 1}"
             denials.append(Denial(
-                id=item_id, deniers=actors, denies=denied(actors, sentence, allegations),
+                id=item_id, deniers=actors, denies=denied(actors, sentence, allegations, named()),
                 claim=shorten(sentence.text), evidence=result.evidence, grounded=result.grounded,
             ))
         else:

@@ -102,13 +102,15 @@ class Named:
     person: bool
 
 
-def mentions(text: str, actors: list[Named]) -> list[tuple[int, int, str]]:
+def mentions(text: str, actors: list[Named], possessive: bool = False) -> list[tuple[int, int, str]]:
     """(start, end, actor id) of each actor's mentions in ``text``, possessives left out:
-    in "Kowalczyk's resignation" Kowalczyk is no one's subject."""
+    in "Kowalczyk's resignation" Kowalczyk is no one's subject. With ``possessive``,
+    only the possessives ("the Gazette's report")."""
     spans = []
+    ending = r"(?=[\'\u2019]s\b)" if possessive else r"(?![\'\u2019]s\b)"
     for actor in actors:
         for form in filter(None, actor.forms):
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)(?![\'\u2019]s\b)", text, re.IGNORECASE):
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w){ending}", text, re.IGNORECASE):
                 spans.append((m.start(), m.end(), actor.id))
     return sorted(spans)
 

@@ -26,7 +26,7 @@ class Speaker:
 
 _SAYS = re.compile(
     r"\s*(?:,[^,.]{1,60},\s*)?(?:has |had |have |also |later )?"
-    r"(?:said|says|told|tells|denied|denies|accused|accuses|announced|confirmed|wrote|tweeted|"
+    r"(?:said|says|told|tells|denied|denies|refuted|disputed|accused|accuses|announced|confirmed|wrote|tweeted|"
     r"reported|alleged|claimed|argued|insisted|stated|responded|acknowledged|admitted)\b"
 )
 _CAPITALISED = r"[A-Z][\w’'.&-]*"
@@ -83,7 +83,8 @@ def speakers(sentences: list[Sentence]) -> list[Speaker]:
             name, after_post = _trim(match.group(0))
             if len(name) < 3 or name in found:
                 continue
-            if " " not in name and name not in mid_words:
+            # "The Kremlin said" names a body; "Diplomats said" names nobody
+            if " " not in name and name not in mid_words and not match.group(0).startswith("The "):
                 continue
             found[name] = Speaker(name, sentence.number, after_post or _by_surname(name, sentences))
     return list(found.values())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from summarize.accusations import Accusation, accusations
-from summarize.reported_events import Named, concerned, reported_events
+from summarize.reported_events import Named, concerned, mentions, reported_events
 from summarize.schema import Allegation, Evidence, OutcomeType
 from summarize.segment import Sentence
 
@@ -66,9 +66,14 @@ def covers(kind: OutcomeType | str, actors: list[str], evidence: list[Evidence])
     return {(kind, a) for a in actors} | {(kind, e.sentence) for e in evidence}
 
 
-def denied(deniers: list[str], sentence: Sentence, allegations: list[Allegation]) -> str | None:
-    """The allegation against the deniers that shares the most words with their sentence;
-    else ("Albright rejected that claim") the one stated in the three sentences before."""
+def denied(deniers: list[str], sentence: Sentence, allegations: list[Allegation], named: list[Named]) -> str | None:
+    """The allegation whose accuser the sentence names as the claim's owner ("refuted the
+    Washington Post's allegations"); else the one against the deniers that shares the
+    most words with their sentence; else ("Albright rejected that claim") the one
+    stated in the three sentences before."""
+    owners = {i for _, _, i in mentions(sentence.text, named, possessive=True)}
+    if owned := [a for a in allegations if owners & set(a.accusers) and not set(a.accusers) & set(deniers)]:
+        return owned[0].id
     against = [a for a in allegations if set(a.accused) & set(deniers)]
     if against:
         said = words(sentence.text)

@@ -1,6 +1,6 @@
 from summarize.actors import ActorTable
 from summarize.compose import compose, merge_drafts
-from summarize.draft import Draft
+from summarize.draft import Draft, DraftActor
 from summarize.schema import ActorKind
 from summarize.segment import normalise, split_sentences
 from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
@@ -380,3 +380,17 @@ def test_a_description_resolves_to_the_one_actor_it_heads() -> None:
     table.add("The attorney for the woman", ActorKind.person, "lawyer")
     table.add("The woman", ActorKind.person, "accuser")  # heads the first, only mentioned in the second
     assert [a.name for a in table.actors()] == ["The woman who accused Trump of rape", "The attorney for the woman"]
+
+
+def test_a_denial_of_whose_claims_it_names_links_to_that_accusers_allegation() -> None:
+    text = ("The Gazette reported that Kowalczyk approved the contract. Owen Reyes accused Kowalczyk of lying. "
+            "Kowalczyk refuted the Gazette's report.")
+    draft = _accusation_draft(
+        [{"accusers": ["Owen Reyes"], "accused": ["Marta Kowalczyk"], "claim": "Kowalczyk lied about the report.",
+          "sentences": [2]},
+         {"accusers": ["Gazette"], "accused": ["Marta Kowalczyk"], "claim": "She approved a deal.", "sentences": [1]}],
+        [{"deniers": ["Marta Kowalczyk"], "denies": None, "claim": "She refutes the report.", "sentences": [3]}])
+    draft.actors.append(DraftActor(name="Gazette", kind="media", role="newspaper"))
+    result = compose(draft, text, split_sentences(text))
+    assert [(a.id, a.accusers) for a in result.allegations] == [("A1", ["owen-reyes"]), ("A2", ["gazette"])]
+    assert result.denials[0].denies == "A2"

@@ -18,6 +18,8 @@ def _found(text: str) -> list[tuple[str, bool]]:
         ("The White House said in a statement that it was aware of the report.", [("White House", False)]),
         ("The letter came from Comey. Comey said the review would be quick.", [("Comey", False)]),
         ("Retired Lt. Gen. Michael Flynn has denied the report. Flynn resigned.", [("Michael Flynn", True)]),
+        # a body named once, after "The", at the sentence's start
+        ("The Kremlin refuted the report.", [("Kremlin", False)]),
     ],
 )
 def test_the_subject_of_a_verb_of_saying_is_a_speaker(text: str, expected: list) -> None:
