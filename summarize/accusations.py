@@ -73,10 +73,7 @@ def _next(sentence: str, start: int, actors: list[Named], lead: str = "", words:
 
 def _possessor(before: str, actors: list[Named]) -> str | None:
     """The actor whose alleged act it is: "Trump's alleged ties"."""
-    found = re.search(r"([\w.\- ]{2,60}?)['\u2019]s\s+$", before)
-    if not found:
-        return None
-    spans = [s for s in mentions(found.group(1) + " ", actors) if s[1] == len(found.group(1))]
+    spans = [s for s in mentions(before, actors, possessive=True) if re.fullmatch(r"['\u2019]s\s+", before[s[1]:])]
     return spans[-1][2] if spans else None
 
 

@@ -53,6 +53,11 @@ def _contains_words(longer: str, shorter: str) -> bool:
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
+def _capitalised(words: list[str]) -> bool:
+    """Whether every word starts with a capital, as the words of a name do."""
+    return all(w[0].isupper() for w in words)
+
+
 def slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
@@ -123,7 +128,8 @@ class ActorTable:
     def _described(self, name: str, key: str) -> _Entry | None:
         """The one actor a description heads ("The woman" for "The woman who accused
         Trump of rape", not for "The attorney for the woman"), when it is no name."""
-        if all(w[0].isupper() for w in name.split()[1:] or name.split()):
+        words = name.split()
+        if _capitalised(words[1:] or words):  # "The Kremlin", not "The woman"
             return None
         heads = [e for e in self._overlapping(key) if any(f.startswith(f"{key} ") for f in e.forms)]
         return heads[0] if len(heads) == 1 else None
@@ -142,7 +148,7 @@ class ActorTable:
         if _contains_words(self._folded, key):
             return self._named_after(name)
         words = name.split()
-        if len(words) < 2 or not all(w[0].isupper() for w in words):  # "the attorney for the woman" is no name
+        if len(words) < 2 or not _capitalised(words):  # "the attorney for the woman" is no name
             return self._named_after(name)
         surname = re.escape(words[-1])
         for match in re.finditer(rf"\b([A-ZÀ-ÖØ-Þ][\w’'-]+) {surname}\b", self._text):
@@ -155,7 +161,7 @@ class ActorTable:
         nominee Donald Trump" gives "Donald Trump"; a name or an unmatched description
         stays as it is."""
         words = description.split()
-        if len(words) < 2 or all(w[0].isupper() for w in words):
+        if len(words) < 2 or _capitalised(words):
             return description
         found = re.search(rf"(?<!\w)(?i:{re.escape(description)}) ((?:[A-ZÀ-ÖØ-Þ][\w’'-]+ ){{0,2}}[A-ZÀ-ÖØ-Þ][\w’'-]+)\b",
                           self._text)

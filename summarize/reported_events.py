@@ -150,6 +150,7 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
 
 
 def _subject(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[str]:
+    """The actor named last before the event's words, and one joined to it by "and"."""
     person = {actor.id: actor.person for actor in actors}
     before = mentions(sentence[: event.start], actors)
     if not before:
@@ -169,8 +170,6 @@ def _subject(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[s
 
 # "its chief financial officer, Grace Liu": a description, then the name in apposition
 _APPOSITION = re.compile(r"\s*(?:its|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*", re.IGNORECASE)
-
-
 # words that end the verb's object before a later actor: "convicted her and the board ..."
 _OBJECT_ENDS = re.compile(r"[,.;:]|\b(?:him|her|them|it|us|me|and|or|but|who|which|that)\b", re.IGNORECASE)
 
