@@ -33,6 +33,13 @@ _RELATIVE = re.compile(r",?\s*\b(?:who|that|which)(?:['\u2019]s|\s+has|\s+have|\
                        r"(?:\s+been)?\s+$", re.IGNORECASE)
 # "a Trump adviser", "former Trump campaign manager Paul Manafort": a name used as a modifier
 _MODIFIER = re.compile(r"\b(?:a|an|former|ex)\s+$", re.IGNORECASE)
+# "Dougherty claimed to have voted multiple times", "Flynn acknowledged that he had ...":
+# the speaker owns up to the act, so is both accuser and accused
+_OWNS_UP = re.compile(
+    r"\b(?:claimed|claims|claiming|boasted|boasts|bragged|brags|admitted|admits|confessed|confesses|acknowledged|"
+    r"acknowledges)\s+(?:to\s+(?:have|having)\b|to\s+\w+ing\b|that\s+(?:he|she|they|it)\s+(?:had|has|have)\b)"
+    r"|\b(?:admitted|admits|confessed|confesses)\s+\w+ing\b",
+    re.IGNORECASE)
 _BREAK = re.compile(r"[,.;:\u2013\u2014]|\s--\s")
 _WINDOW = 60
 
@@ -127,4 +134,15 @@ def accusations(sentence: str, actors: list[Named]) -> list[Accusation]:
             found += _found(_reporter(before, actors), _subject(sentence, match.start(), match.end(), actors), True)
         elif by := _next(sentence, match.end(), actors, lead="by"):
             found += _found([], [by], True)
+    return found
+
+
+def self_accusers(sentence: str, actors: list[Named]) -> list[str]:
+    """Who the sentence says owned up to an act ("Dougherty claimed to have voted multiple
+    times"). Whether the act is wrong is not read here: a caller uses this only for an
+    item the model already listed as an allegation."""
+    found: list[str] = []
+    for match in _OWNS_UP.finditer(sentence):
+        if not hedged(sentence[: match.start()]):
+            found += [a for a in _subject(sentence, match.start(), match.end(), actors) if a not in found]
     return found

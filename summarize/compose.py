@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from summarize.accusations import accusations
+from summarize.accusations import accusations, self_accusers
 from summarize.actors import ActorTable
 from summarize.claim_roles import claim_roles
 from summarize.draft import GIST_CHARS, Draft
@@ -153,6 +153,14 @@ def compose(
                 return stated.accusers
         return accusers
 
+    def owned_up(number: int, accusers: list[str], accused: list[str]) -> str | None:
+        """The one of an allegation's actors whom its first cited sentence has owning up to
+        the act ("Dougherty claimed to have voted multiple times"), if any."""
+        if not 1 <= number <= len(sentences) or number in withheld:
+            return None
+        return next((who for who in self_accusers(sentences[number - 1].text, named())
+                     if who in accusers + accused), None)
+
     def worded_roles(item_id: str, claim: str, accusers: list[str], accused: list[str]) -> tuple[list[str], list[str]]:
         """Accusers and accused as the claim words them ("The agency accused Brookfield
         Water of ..."), where the model's lists name others."""
@@ -182,7 +190,20 @@ def compose(
         item_id = f"A{len(allegations) + 1}"
         mark = len(warnings)  # a repeated allegation takes its warnings (and its id) with it
         accusers, accused = worded_roles(item_id, item.claim, accusers, accused)
-        accusers = stated_accusers(item_id, item.sentences[0], accusers, accused)
+        if owner := owned_up(item.sentences[0], accusers, accused):
+            if accusers + accused != [owner, owner]:
+                warnings.append(f"{item_id}: sentence {item.sentences[0]} has {owner} owning up to it; "
+                                f"{owner} set as accuser and accused")
+                accusers, accused = [owner], [owner]
+        else:
+            accusers = stated_accusers(item_id, item.sentences[0], accusers, accused)
+            if accusers == accused and len(accused) == 1:
+                # Nobody accuses only themselves except by owning up; several actors listed as
+                # both sides may stand for their blaming one another, so those stay.
+                del warnings[mark:]
+                warnings.append(f"allegation {number} ({item.claim.strip()[:60]}): {accused[0]} accuses only "
+                                f"{accused[0]}, and sentence {item.sentences[0]} has no one owning up; left out")
+                continue
         key = (tuple(sorted(accusers)), tuple(sorted(accused)), tuple(sorted(item.sentences)))
         if key in seen:  # the same claim listed twice
             del warnings[mark:]

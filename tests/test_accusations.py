@@ -1,6 +1,6 @@
 import pytest
 
-from summarize.accusations import Accusation, accusations
+from summarize.accusations import Accusation, accusations, self_accusers
 from summarize.reported_events import Named
 
 ACTORS = [
@@ -53,3 +53,16 @@ def test_an_accusation_in_so_many_words_names_both_sides(sentence: str, accusers
 ])
 def test_no_accusation_without_a_plain_named_one(sentence: str) -> None:
     assert accusations(sentence, ACTORS) == []
+
+
+@pytest.mark.parametrize(("sentence", "owners"), [
+    ("In a post, Marcus Hale claimed to have voted twice under different names.", ["hale"]),
+    ("Kowalczyk acknowledged that she had approved the contract without a tender.", ["kowalczyk"]),
+    ("The Gazette said Owen Reyes admitted taking the payments.", ["reyes"]),
+    ("Owen Reyes confessed to leaking the report.", ["reyes"]),
+    ("Owen Reyes has not admitted taking the payments.", []),  # negated
+    ("Owen Reyes claimed that Kowalczyk had lied.", []),  # a claim about someone else
+    ("Owen Reyes denied taking the payments.", []),
+])
+def test_who_owns_up_to_an_act(sentence: str, owners: list) -> None:
+    assert self_accusers(sentence, ACTORS) == owners

@@ -394,3 +394,24 @@ def test_a_denial_of_whose_claims_it_names_links_to_that_accusers_allegation() -
     result = compose(draft, text, split_sentences(text))
     assert [(a.id, a.accusers) for a in result.allegations] == [("A1", ["owen-reyes"]), ("A2", ["gazette"])]
     assert result.denials[0].denies == "A2"
+
+
+OWNING_UP = ("The port held its meeting on Monday. In a post, Owen Reyes claimed to have voted twice in the "
+             "board election. The Gazette reported the post.")
+
+
+def test_an_actor_owning_up_to_the_act_is_accuser_and_accused() -> None:
+    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Marta Kowalczyk"],
+                                "claim": "Reyes voted twice in the board election.", "sentences": [2]}], [])
+    result = compose(draft, OWNING_UP, split_sentences(OWNING_UP))
+    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["owen-reyes"])]
+    assert "A1: sentence 2 has owen-reyes owning up to it; owen-reyes set as accuser and accused" in result.warnings
+
+
+def test_an_actor_accusing_only_itself_without_owning_up_is_left_out() -> None:
+    text = "The port held its meeting on Monday. Owen Reyes said the board had lost its way."
+    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Owen Reyes"],
+                                "claim": "The board lost its way.", "sentences": [2]}], [])
+    result = compose(draft, text, split_sentences(text))
+    assert result.allegations == []
+    assert any("owen-reyes accuses only owen-reyes" in w and "left out" in w for w in result.warnings)
