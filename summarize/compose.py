@@ -53,9 +53,10 @@ def whole_sentences(gist: str) -> str:
 
 def copies_its_allegation(deniers: list[str], claim: str, allegation: Allegation) -> bool:
     """A small model, shown one allegation, often lists it again as a "denial" by its own
-    accusers. Nobody denies their own accusation: such a denial is a copy, not a finding."""
-    own_accusers = set(allegation.accusers) - set(allegation.accused)
-    if not set(deniers) <= own_accusers:
+    accusers. Nobody denies their own accusation: such a denial is a copy, not a finding.
+    Only the accused may appear on both sides (and deny it): "Dougherty claimed to have
+    voted twice" is his to deny."""
+    if not set(deniers) <= set(allegation.accusers) or set(deniers) <= set(allegation.accused):
         return False
     mine, theirs = words(claim), words(allegation.claim)
     return len(mine & theirs) >= 0.6 * max(1, len(mine | theirs))

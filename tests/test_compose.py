@@ -415,3 +415,22 @@ def test_an_actor_accusing_only_itself_without_owning_up_is_left_out() -> None:
     result = compose(draft, text, split_sentences(text))
     assert result.allegations == []
     assert any("owen-reyes accuses only owen-reyes" in w and "left out" in w for w in result.warnings)
+
+
+def test_a_denial_copying_its_allegation_is_left_out_even_when_the_accused_is_listed_among_its_accusers() -> None:
+    claim = "Kowalczyk approved the contract without a tender."
+    both = ["Owen Reyes", "Marta Kowalczyk"]
+    draft = _accusation_draft([{"accusers": both, "accused": ["Marta Kowalczyk"], "claim": claim, "sentences": [2]}],
+                              [{"deniers": both, "denies": 1, "claim": claim, "sentences": [2]}])
+    text = ACCUSING.removesuffix(" Kowalczyk denied it.")
+    result = compose(draft, text, split_sentences(text))
+    assert len(result.allegations) == 1 and result.denials == []
+    assert any("repeats it; left out" in w for w in result.warnings)
+
+
+def test_whoever_owned_up_may_still_deny_it() -> None:
+    claim = "Reyes voted twice in the board election."
+    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Owen Reyes"], "claim": claim, "sentences": [2]}],
+                              [{"deniers": ["Owen Reyes"], "denies": 1, "claim": claim, "sentences": [2]}])
+    result = compose(draft, OWNING_UP, split_sentences(OWNING_UP))
+    assert [d.denies for d in result.denials] == ["A1"]
