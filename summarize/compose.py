@@ -162,6 +162,15 @@ def compose(
         return next((who for who in self_accusers(sentences[number - 1].text, named())
                      if who in accusers + accused), None)
 
+    def admits(number: int, deniers: list[str]) -> bool:
+        """Whether the sentence a denial cites has a denier owning up to the act and reports
+        no denial: "Flynn acknowledged that he had provided incomplete information"."""
+        if not 1 <= number <= len(sentences) or number in withheld:
+            return False
+        text = sentences[number - 1].text
+        return (bool(set(self_accusers(text, named())) & set(deniers))
+                and not any(event.type == DENIAL for event in reported_events(text)))
+
     def worded_roles(item_id: str, claim: str, accusers: list[str], accused: list[str]) -> tuple[list[str], list[str]]:
         """Accusers and accused as the claim words them ("The agency accused Brookfield
         Water of ..."), where the model's lists name others."""
@@ -247,7 +256,13 @@ def compose(
                             "and its claim repeats it; left out")
             continue
         deniers = stated_actors(item_id, item.sentences, DENIAL, deniers)
+        mark = len(warnings)
         result = check(item_id, item.sentences, deniers, item.claim)
+        if result.evidence and admits(result.evidence[0].sentence, deniers):
+            del warnings[mark:]
+            warnings.append(f"denial {number} ({item.claim.strip()[:60]}): sentence {result.evidence[0].sentence} "
+                            f"has {', '.join(deniers)} owning up, not denying; left out")
+            continue
         if denies is None:
             denies = (denied(deniers, sentences[result.evidence[0].sentence - 1], allegations, named())
                       if result.evidence else None)

@@ -431,6 +431,20 @@ def test_a_denial_copying_its_allegation_is_left_out_even_when_the_accused_is_li
 def test_whoever_owned_up_may_still_deny_it() -> None:
     claim = "Reyes voted twice in the board election."
     draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Owen Reyes"], "claim": claim, "sentences": [2]}],
-                              [{"deniers": ["Owen Reyes"], "denies": 1, "claim": claim, "sentences": [2]}])
-    result = compose(draft, OWNING_UP, split_sentences(OWNING_UP))
+                              [{"deniers": ["Owen Reyes"], "denies": 1, "claim": claim, "sentences": [4]}])
+    text = OWNING_UP + " Reyes later denied voting twice."
+    result = compose(draft, text, split_sentences(text))
     assert [d.denies for d in result.denials] == ["A1"]
+
+
+def test_a_denial_whose_sentence_has_the_denier_owning_up_is_left_out() -> None:
+    text = ("The Gazette reported that Kowalczyk approved the contract. Kowalczyk acknowledged that she had "
+            "approved it without a tender. Owen Reyes acknowledged that he had voted for it but denied any wrongdoing.")
+    draft = _accusation_draft(
+        [{"accusers": ["Gazette"], "accused": ["Marta Kowalczyk"], "claim": "She approved a deal.", "sentences": [1]}],
+        [{"deniers": ["Marta Kowalczyk"], "denies": 1, "claim": "She approved it without a tender.", "sentences": [2]},
+         {"deniers": ["Owen Reyes"], "denies": None, "claim": "He denied wrongdoing.", "sentences": [3]}])
+    draft.actors.append(DraftActor(name="Gazette", kind="media", role="newspaper"))
+    result = compose(draft, text, split_sentences(text))
+    assert [d.deniers for d in result.denials] == [["owen-reyes"]]  # owning up and denying: still a denial
+    assert any("has marta-kowalczyk owning up, not denying; left out" in w for w in result.warnings)
