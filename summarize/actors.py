@@ -30,6 +30,9 @@ NOT_NAMES = _TITLES | {
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
 
 
+_SPACED_INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
+
+
 def normalise_name(name: str) -> str:
     """Case-folded words without punctuation, titles or a leading 'the'."""
     text = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")
@@ -141,7 +144,11 @@ class ActorTable:
         return not key or any(key in e.forms for e in self._entries) or bool(self._overlapping(key))
 
     def _canonical(self, name: str) -> str:
-        """The name as the article writes it: a made-up first name gives way to the text's."""
+        """The name as the article writes it: a made-up first name gives way to the text's,
+        and initials the model spaced out ("U. S. government") to the text's "U.S."."""
+        closed = _SPACED_INITIALS.sub(r"\1.", name)
+        if closed != name and closed in self._text:
+            name = closed
         key = normalise_name(name)
         if not key:
             return name

@@ -448,3 +448,10 @@ def test_a_denial_whose_sentence_has_the_denier_owning_up_is_left_out() -> None:
     result = compose(draft, text, split_sentences(text))
     assert [d.deniers for d in result.denials] == [["owen-reyes"]]  # owning up and denying: still a denial
     assert any("has marta-kowalczyk owning up, not denying; left out" in w for w in result.warnings)
+
+
+def test_initials_the_model_spaced_out_take_the_articles_form() -> None:
+    table = ActorTable("Earlier this month, the U.S. government blamed the attacks on Russia. F. D. Roosevelt Hall is closed.")
+    table.add("U. S. government", ActorKind.government, "government")
+    table.add("F. D. Roosevelt Hall", ActorKind.other, "venue")  # written spaced in the article: kept
+    assert [a.name for a in table.actors()] == ["U.S. government", "F. D. Roosevelt Hall"]
