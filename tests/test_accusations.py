@@ -63,6 +63,11 @@ def test_no_accusation_without_a_plain_named_one(sentence: str) -> None:
     ("Owen Reyes has not admitted taking the payments.", []),  # negated
     ("Owen Reyes claimed that Kowalczyk had lied.", []),  # a claim about someone else
     ("Owen Reyes denied taking the payments.", []),
+    # a victim's or a witness's claim accuses someone else
+    ("Owen Reyes claimed to have been threatened by Marcus Hale.", []),
+    ("Owen Reyes claimed to have seen Kowalczyk take the money.", []),
+    ("Kowalczyk acknowledged that she had received the Gazette's questions.", []),
+    ("Owen Reyes admitted being pressured by Marcus Hale.", []),
 ])
 def test_who_owns_up_to_an_act(sentence: str, owners: list) -> None:
     assert self_accusers(sentence, ACTORS) == owners

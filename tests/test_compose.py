@@ -455,3 +455,11 @@ def test_initials_the_model_spaced_out_take_the_articles_form() -> None:
     table.add("U. S. government", ActorKind.government, "government")
     table.add("F. D. Roosevelt Hall", ActorKind.other, "venue")  # written spaced in the article: kept
     assert [a.name for a in table.actors()] == ["U.S. government", "F. D. Roosevelt Hall"]
+
+
+def test_a_victims_claim_keeps_its_accuser_and_accused() -> None:
+    text = "The port held its meeting on Monday. Owen Reyes claimed to have been threatened by Kowalczyk."
+    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Marta Kowalczyk"],
+                                "claim": "Kowalczyk threatened Reyes.", "sentences": [2]}], [])
+    result = compose(draft, text, split_sentences(text))
+    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
