@@ -138,12 +138,13 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
     that cannot be that actor stands between ("the group said she was arrested"; "the
     commission said it had opened an investigation" is kept): a guess there is often
     wrong. An event done to someone ("convicted", "appointed") in the active voice
-    concerns no one unless that someone is named."""
+    concerns only that someone ("the board appointed Samuel Osei": Osei, who is
+    appointed, not the board), and no one unless that someone is named."""
     chosen = _subject(sentence, event, actors)
     if event.type in _TRANSITIVE and not _PASSIVE.match(sentence, event.start):
         done_to = _object(sentence, event, actors)
-        if done_to is None and event.type in _DONE_TO:
-            return []
+        if event.type in _DONE_TO:  # "the authority appointed Amina Yusuf": it happens to Yusuf
+            return [done_to] if done_to is not None else []
         if done_to is not None and done_to not in chosen:
             chosen.append(done_to)
     return chosen

@@ -37,7 +37,7 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
      [(T.lawsuit, ["nyt", "gannett"])]),
     # the possessive is nobody's subject; the appointee follows the active verb
     ("The board had accepted Kowalczyk's resignation and appointed deputy director Samuel Osei.",
-     [(T.appointment, ["board", "osei"])]),
+     [(T.appointment, ["osei"])]),
     ("The Ethics Commission said on Wednesday that it had opened an investigation.",
      [(T.investigation, ["commission"])]),
     ("The Financial Conduct Authority has fined Northgate Bank 18 million pounds.", [(T.fine, ["fca", "bank"])]),
@@ -56,7 +56,7 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     ("The board's chair, Denise Albright, rejected that claim.", [(DENIAL, ["albright"])]),
     # an event done to someone in the active voice: the one named after the verb, also in
     # apposition to a description, and also when who did it is no listed actor
-    ("The board has dismissed its chief executive, Samuel Osei, after an inquiry.", [(T.dismissal, ["board", "osei"])]),
+    ("The board has dismissed its chief executive, Samuel Osei, after an inquiry.", [(T.dismissal, ["osei"])]),
     ("A court in Kyiv on Monday convicted Samuel Osei of bribery.", [(T.conviction, ["osei"])]),
     ("The prosecutor's office filed the charges against Kowalczyk on June 4.", [(T.charge, ["kowalczyk"])]),
     ("Clean Rivers Now has withdrawn its lawsuit.", [(T.withdrawal, ["group"])]),
