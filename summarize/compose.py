@@ -142,17 +142,23 @@ def compose(
                     return listed
         return listed
 
-    def stated_accusers(item_id: str, number: int, accusers: list[str], accused: list[str]) -> list[str]:
+    def stated_roles(item_id: str, number: int, accusers: list[str],
+                     accused: list[str]) -> tuple[list[str], list[str]]:
         """Who the first cited sentence says accuses the accused ("Sheriff Alan Pruitt said
-        Morgan was detained on suspicion of ..."), where the model named others."""
+        Morgan was detained on suspicion of ..."), where the model named others; both
+        sides as the sentence has them where the model swapped them."""
         if not 1 <= number <= len(sentences) or number in withheld:
-            return accusers
+            return accusers, accused
         for stated in accusations(sentences[number - 1].text, named()):
+            if stated.accusers and set(stated.accusers) & set(accused) and set(stated.accused) & set(accusers):
+                warnings.append(f"{item_id}: sentence {number} has {', '.join(stated.accusers)} accusing "
+                                f"{', '.join(stated.accused)}, not the other way round; roles swapped back")
+                return stated.accusers, stated.accused
             if stated.accusers and set(stated.accused) & set(accused) and not set(stated.accusers) & set(accusers):
                 warnings.append(f"{item_id}: sentence {number} names {', '.join(stated.accusers)} as accusing, "
                                 f"not {', '.join(accusers) or 'nobody'}; accusers set to them")
-                return stated.accusers
-        return accusers
+                return stated.accusers, accused
+        return accusers, accused
 
     def owned_up(number: int, accusers: list[str], accused: list[str]) -> str | None:
         """The one of an allegation's actors whom its first cited sentence has owning up to
@@ -206,7 +212,7 @@ def compose(
                                 f"{owner} set as accuser and accused")
                 accusers, accused = [owner], [owner]
         else:
-            accusers = stated_accusers(item_id, item.sentences[0], accusers, accused)
+            accusers, accused = stated_roles(item_id, item.sentences[0], accusers, accused)
             if accusers == accused and len(accused) == 1:
                 # Nobody accuses only themselves except by owning up; several actors listed as
                 # both sides may stand for their blaming one another, so those stay.

@@ -463,3 +463,11 @@ def test_a_victims_claim_keeps_its_accuser_and_accused() -> None:
                                 "claim": "Kowalczyk threatened Reyes.", "sentences": [2]}], [])
     result = compose(draft, text, split_sentences(text))
     assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
+
+
+def test_accuser_and_accused_the_model_swapped_are_swapped_back() -> None:
+    draft = _accusation_draft([{"accusers": ["Marta Kowalczyk"], "accused": ["Owen Reyes"],
+                                "claim": "The contract was approved without a tender.", "sentences": [2]}], [])
+    result = compose(draft, ACCUSING, split_sentences(ACCUSING))
+    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
+    assert any("not the other way round; roles swapped back" in w for w in result.warnings)
