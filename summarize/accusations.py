@@ -1,6 +1,7 @@
 """Accusations a sentence states in so many words: "the agency accused Brookfield Water
 of hiding test results", "Manafort and Page have been investigated for alleged ties to
-the Kremlin", "the government blamed the attacks on Russia".
+the Kremlin", "the government blamed the attacks on Russia", "Keane claimed to have
+been threatened by Harker".
 
 The 1.5B model misses most allegations the eval sets label (29 of 37 on the shared
 benchmark). The ones worded with a verb of accusing need no model: who accuses is
@@ -46,8 +47,18 @@ _OWNS_UP = re.compile(
     rf"that\s+(?:he|she|they|it)\s+(?:had|has|have)\b{_NOT_OWN})"
     rf"|\b(?:admitted|admits|confessed|confesses)\s+{_OWN_ING}",
     re.IGNORECASE)
+# "Rosa Keane claimed to have been threatened by ...", "she said she was assaulted by ...":
+# a claim of harm done to the speaker accuses whoever did it
+_HARMED = re.compile(
+    r"\b(?:claimed|claims|said|says|alleged|alleges|told\s+(?:the\s+)?\w+(?:\s+\w+)?)\s+(?:that\s+)?"
+    r"(?:(?:to\s+have|having)\s+been|(?:he|she|they|I)\s+(?:had\s+been|has\s+been|was|were))\s+"
+    r"(?:\w+ly\s+)?(?:threatened|assaulted|attacked|harassed|groped|raped|abused|bullied|intimidated|"
+    r"defrauded|cheated|blackmailed|coerced|pressured|beaten|robbed|wronged|stalked|molested)\b",
+    re.IGNORECASE)
 _BREAK = re.compile(r"[,.;:\u2013\u2014]|\s--\s")
 _WINDOW = 60
+# "by Lamb's deputy, Neil Harker": someone's description, then the name in apposition
+_OWNED = re.compile(r"(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*['\u2019]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*")
 
 
 @dataclass(frozen=True)
@@ -69,7 +80,8 @@ def _subject(sentence: str, start: int, end: int, actors: list[Named]) -> list[s
 
 def _next(sentence: str, start: int, actors: list[Named], lead: str = "", words: int = 8) -> str | None:
     """The first actor named within ``words`` words after ``start``, with no clause break
-    before it; with ``lead``, only one named right after that word ("on Russia")."""
+    before it; with ``lead``, only one named right after that word ("on Russia"), or
+    in apposition to someone's description ("by Lamb's deputy, Neil Harker")."""
     after = sentence[start: start + _WINDOW]
     if lead:
         found = re.search(rf"\b{lead}\s+", after, re.IGNORECASE)
@@ -77,11 +89,14 @@ def _next(sentence: str, start: int, actors: list[Named], lead: str = "", words:
             return None
         after = after[found.end():]
     spans = mentions(after, actors)
-    if not spans or _BREAK.search(after[: spans[0][0]]):
+    if not spans:
         return None
-    if lead and after[: spans[0][0]].strip().casefold() not in ("", "the"):
+    gap = after[: spans[0][0]]
+    if lead and _OWNED.fullmatch(gap):
+        return spans[0][2]
+    if _BREAK.search(gap) or (lead and gap.strip().casefold() not in ("", "the")):
         return None
-    return spans[0][2] if len(after[: spans[0][0]].split()) <= words else None
+    return spans[0][2] if len(gap.split()) <= words else None
 
 
 def _possessor(before: str, actors: list[Named]) -> str | None:
@@ -119,6 +134,9 @@ def accusations(sentence: str, actors: list[Named]) -> list[Accusation]:
         elif (accused := _next(sentence, match.end(), actors)) and re.search(
                 r"\bof\b", sentence[match.end(): match.end() + 2 * _WINDOW], re.IGNORECASE):
             found += _found(_subject(sentence, match.start(), match.end(), actors), [accused])
+    for match in _HARMED.finditer(sentence):
+        if not hedged(sentence[: match.start()]) and (by := _next(sentence, match.end(), actors, lead="by")):
+            found += _found(_subject(sentence, match.start(), match.end(), actors), [by])
     for match in _BLAME.finditer(sentence):
         if hedged(sentence[: match.start()]):
             continue

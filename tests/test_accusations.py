@@ -36,6 +36,12 @@ ACTORS = [
     ("Owen Reyes said Kowalczyk was detained on suspicion of fraud.", ["reyes"], ["kowalczyk"]),
     # a relative clause hangs on the actor just before it
     ("Mayor Tom Albright met Owen Reyes, who accused Kowalczyk of lying.", ["reyes"], ["kowalczyk"]),
+    # a claim of harm done to the speaker accuses whoever did it
+    ("A driver, Dana Ivers, claimed to have been threatened by Hale's deputy, Owen Reyes, in May.",
+     ["ivers"], ["reyes"]),
+    ("Dana Ivers told the Gazette she had been harassed by Marcus Hale for years.", ["ivers"], ["hale"]),
+    # an accuser in apposition after "by"
+    ("Kowalczyk was accused by Hale's lawyer, Owen Reyes, of lying.", ["reyes"], ["kowalczyk"]),
 ])
 def test_an_accusation_in_so_many_words_names_both_sides(sentence: str, accusers: list, accused: list) -> None:
     assert accusations(sentence, ACTORS) == [Accusation(accusers, accused)]
@@ -50,6 +56,8 @@ def test_an_accusation_in_so_many_words_names_both_sides(sentence: str, accusers
     "Owen Reyes accused the press of exaggerating.",  # no listed actor accused
     "Reyes said the emails were allegedly hacked.",  # an alleged act of no one named
     "Kowalczyk met the accused Marcus Hale, who denied all of the charges.",  # "accused" as a noun
+    "Dana Ivers said she was appointed by Marcus Hale.",  # no harm claimed
+    "Dana Ivers said she was threatened by Hale's deputy.",  # by someone not named
 ])
 def test_no_accusation_without_a_plain_named_one(sentence: str) -> None:
     assert accusations(sentence, ACTORS) == []
