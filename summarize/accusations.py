@@ -58,7 +58,7 @@ _HARMED = re.compile(
 _BREAK = re.compile(r"[,.;:\u2013\u2014]|\s--\s")
 _WINDOW = 60
 # "by Lamb's deputy, Neil Harker": someone's description, then the name in apposition
-_OWNED = re.compile(r"(?:the\s+)?[A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*)*['\u2019]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*")
+_OWNED = re.compile(r"(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}['\u2019]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*")
 
 
 @dataclass(frozen=True)

@@ -146,18 +146,23 @@ def compose(
                      accused: list[str]) -> tuple[list[str], list[str]]:
         """Who the first cited sentence says accuses the accused ("Sheriff Alan Pruitt said
         Morgan was detained on suspicion of ..."), where the model named others; both
-        sides as the sentence has them where the model swapped them."""
+        sides as the sentence has them where the model made an accuser the accused
+        ("Keane claimed to have been threatened by Harker" listed against Keane)."""
         if not 1 <= number <= len(sentences) or number in withheld:
             return accusers, accused
-        for stated in accusations(sentences[number - 1].text, named()):
-            if stated.accusers and set(stated.accusers) & set(accused) and set(stated.accused) & set(accusers):
-                warnings.append(f"{item_id}: sentence {number} has {', '.join(stated.accusers)} accusing "
-                                f"{', '.join(stated.accused)}, not the other way round; roles swapped back")
-                return stated.accusers, stated.accused
-            if stated.accusers and set(stated.accused) & set(accused) and not set(stated.accusers) & set(accusers):
+        said = [stated for stated in accusations(sentences[number - 1].text, named()) if stated.accusers]
+        for stated in said:
+            if set(stated.accused) & set(accused):
+                if set(stated.accusers) & set(accusers):
+                    return accusers, accused
                 warnings.append(f"{item_id}: sentence {number} names {', '.join(stated.accusers)} as accusing, "
                                 f"not {', '.join(accusers) or 'nobody'}; accusers set to them")
                 return stated.accusers, accused
+        for stated in said:  # the model has someone who accuses as the accused
+            if set(stated.accusers) & set(accused):
+                warnings.append(f"{item_id}: sentence {number} has {', '.join(stated.accusers)} accusing "
+                                f"{', '.join(stated.accused)}, not accused; roles set as it has them")
+                return stated.accusers, stated.accused
         return accusers, accused
 
     def owned_up(number: int, accusers: list[str], accused: list[str]) -> str | None:

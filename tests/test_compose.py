@@ -470,4 +470,24 @@ def test_accuser_and_accused_the_model_swapped_are_swapped_back() -> None:
                                 "claim": "The contract was approved without a tender.", "sentences": [2]}], [])
     result = compose(draft, ACCUSING, split_sentences(ACCUSING))
     assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
-    assert any("not the other way round; roles swapped back" in w for w in result.warnings)
+    assert any("not accused; roles set as it has them" in w for w in result.warnings)
+
+
+def test_an_allegation_against_someone_the_sentence_has_accusing_takes_the_sentences_roles() -> None:
+    text = ("The port held its meeting on Monday. Owen Reyes claimed to have been threatened by the chief's "
+            "deputy, Marta Kowalczyk.")
+    draft = _accusation_draft([{"accusers": ["Port Ellery Gazette"], "accused": ["Owen Reyes"],
+                                "claim": "Reyes was threatened.", "sentences": [2]}], [])
+    draft.actors.append(DraftActor(name="Port Ellery Gazette", kind="media", role="newspaper"))
+    result = compose(draft, text, split_sentences(text))
+    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
+
+
+def test_a_sentence_with_two_accusations_keeps_the_one_the_model_listed() -> None:
+    text = ("The port held its meeting on Monday. Owen Reyes accused Kowalczyk of lying, and the Gazette "
+            "accused Reyes of leaking the report.")
+    draft = _accusation_draft([{"accusers": ["Gazette"], "accused": ["Owen Reyes"],
+                                "claim": "Reyes leaked the report.", "sentences": [2]}], [])
+    draft.actors.append(DraftActor(name="Gazette", kind="media", role="newspaper"))
+    result = compose(draft, text, split_sentences(text))
+    assert (["gazette"], ["owen-reyes"]) in [(a.accusers, a.accused) for a in result.allegations]
