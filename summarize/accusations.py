@@ -34,13 +34,13 @@ _RELATIVE = re.compile(r",?\s*\b(?:who|that|which)(?:['\u2019]s|\s+has|\s+have|\
                        r"(?:\s+been)?\s+$", re.IGNORECASE)
 # "a Trump adviser", "former Trump campaign manager Paul Manafort": a name used as a modifier
 _MODIFIER = re.compile(r"\b(?:a|an|former|ex)\s+$", re.IGNORECASE)
-# "Dougherty claimed to have voted multiple times", "Flynn acknowledged that he had ...":
-# the speaker owns up to the act, so is both accuser and accused
 # Not one's own act: a victim's or witness's claim ("claimed to have been groped by ...",
 # "claimed to have seen ...", "admitted having evidence ...") accuses someone else.
 _NOT_OWN = (r"(?!\s+(?:been|seen|heard|witnessed|watched|received|evidence|proof|documents?|recordings?|"
             r"emails?|information)\b)")
 _OWN_ING = r"(?!(?:being|seeing|hearing|witnessing|watching|receiving)\b)\w+ing\b"
+# "Dougherty claimed to have voted multiple times", "Flynn acknowledged that he had ...":
+# the speaker owns up to the act, so is both accuser and accused
 _OWNS_UP = re.compile(
     r"\b(?:claimed|claims|claiming|boasted|boasts|bragged|brags|admitted|admits|confessed|confesses|acknowledged|"
     rf"acknowledges)\s+(?:to\s+(?:have|having)\b{_NOT_OWN}|to\s+{_OWN_ING}|"

@@ -123,14 +123,16 @@ def compose(
                                      for a in table.actors()]
         return cache[table.revision]
 
+    def shown(number: int) -> str:
+        """The text of a cited sentence the model was shown; "" for one out of range or withheld."""
+        return sentences[number - 1].text if 1 <= number <= len(sentences) and number not in withheld else ""
+
     def stated_actors(item_id: str, numbers: list[int], kind: OutcomeType | str, listed: list[str]) -> list[str]:
         """The actors a cited sentence names as the subject of an event of this kind
         ("Kowalczyk denied ...", "Kowalczyk resigned ..."), where the model named others."""
         actors = named()
         for number in numbers:
-            if not 1 <= number <= len(sentences) or number in withheld:
-                continue
-            text = sentences[number - 1].text
+            text = shown(number)
             for event in reported_events(text):
                 said = concerned(text, event, actors) if event.type == kind else []
                 if said and not set(said) & set(listed):
@@ -148,9 +150,7 @@ def compose(
         Morgan was detained on suspicion of ..."), where the model named others; both
         sides as the sentence has them where the model made an accuser the accused
         ("Keane claimed to have been threatened by Harker" listed against Keane)."""
-        if not 1 <= number <= len(sentences) or number in withheld:
-            return accusers, accused
-        said = [stated for stated in accusations(sentences[number - 1].text, named()) if stated.accusers]
+        said = [stated for stated in accusations(shown(number), named()) if stated.accusers]
         for stated in said:
             if set(stated.accused) & set(accused):
                 if set(stated.accusers) & set(accusers):
@@ -168,17 +168,12 @@ def compose(
     def owned_up(number: int, accusers: list[str], accused: list[str]) -> str | None:
         """The one of an allegation's actors whom its first cited sentence has owning up to
         the act ("Dougherty claimed to have voted multiple times"), if any."""
-        if not 1 <= number <= len(sentences) or number in withheld:
-            return None
-        return next((who for who in self_accusers(sentences[number - 1].text, named())
-                     if who in accusers + accused), None)
+        return next((who for who in self_accusers(shown(number), named()) if who in accusers + accused), None)
 
     def admits(number: int, deniers: list[str]) -> bool:
         """Whether the sentence a denial cites has a denier owning up to the act and reports
         no denial: "Flynn acknowledged that he had provided incomplete information"."""
-        if not 1 <= number <= len(sentences) or number in withheld:
-            return False
-        text = sentences[number - 1].text
+        text = shown(number)
         return (bool(set(self_accusers(text, named())) & set(deniers))
                 and not any(event.type == DENIAL for event in reported_events(text)))
 
