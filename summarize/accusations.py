@@ -58,7 +58,7 @@ _HARMED = re.compile(
 _BREAK = re.compile(r"[,.;:\u2013\u2014]|\s--\s")
 _WINDOW = 60
 # "by Lamb's deputy, Neil Harker": someone's description, then the name in apposition
-_OWNED = re.compile(r"(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}['\u2019]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*")
+_OWNERS_DESCRIPTION = re.compile(r"(?:the\s+)?[\w.-]+(?:\s+[\w.-]+){0,2}['\u2019]s\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*")
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _next(sentence: str, start: int, actors: list[Named], lead: str = "", words:
     if not spans:
         return None
     gap = after[: spans[0][0]]
-    if lead and _OWNED.fullmatch(gap):
+    if lead and _OWNERS_DESCRIPTION.fullmatch(gap):
         return spans[0][2]
     if _BREAK.search(gap) or (lead and gap.strip().casefold() not in ("", "the")):
         return None

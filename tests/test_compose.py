@@ -396,23 +396,36 @@ def test_a_denial_of_whose_claims_it_names_links_to_that_accusers_allegation() -
     assert result.denials[0].denies == "A2"
 
 
+def _allegation(accusers: list[str], accused: list[str], claim: str, sentence: int) -> dict:
+    return {"accusers": accusers, "accused": accused, "claim": claim, "sentences": [sentence]}
+
+
+def _compose_text(text: str, allegations: list, denials: list | None = None, media: str = ""):  # type: ignore[no-untyped-def]
+    """The chief and the councillor's draft (plus a media actor) composed against ``text``."""
+    draft = _accusation_draft(allegations, denials or [])
+    if media:
+        draft.actors.append(DraftActor(name=media, kind="media", role="newspaper"))
+    return compose(draft, text, split_sentences(text))
+
+
+def _roles(result) -> list[tuple[list[str], list[str]]]:  # type: ignore[no-untyped-def]
+    return [(a.accusers, a.accused) for a in result.allegations]
+
+
 OWNING_UP = ("The port held its meeting on Monday. In a post, Owen Reyes claimed to have voted twice in the "
              "board election. The Gazette reported the post.")
+VOTED_TWICE = "Reyes voted twice in the board election."
 
 
 def test_an_actor_owning_up_to_the_act_is_accuser_and_accused() -> None:
-    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Marta Kowalczyk"],
-                                "claim": "Reyes voted twice in the board election.", "sentences": [2]}], [])
-    result = compose(draft, OWNING_UP, split_sentences(OWNING_UP))
-    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["owen-reyes"])]
+    result = _compose_text(OWNING_UP, [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], VOTED_TWICE, 2)])
+    assert _roles(result) == [(["owen-reyes"], ["owen-reyes"])]
     assert "A1: sentence 2 has owen-reyes owning up to it; owen-reyes set as accuser and accused" in result.warnings
 
 
 def test_an_actor_accusing_only_itself_without_owning_up_is_left_out() -> None:
     text = "The port held its meeting on Monday. Owen Reyes said the board had lost its way."
-    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Owen Reyes"],
-                                "claim": "The board lost its way.", "sentences": [2]}], [])
-    result = compose(draft, text, split_sentences(text))
+    result = _compose_text(text, [_allegation(["Owen Reyes"], ["Owen Reyes"], "The board lost its way.", 2)])
     assert result.allegations == []
     assert any("owen-reyes accuses only owen-reyes" in w and "left out" in w for w in result.warnings)
 
@@ -420,32 +433,28 @@ def test_an_actor_accusing_only_itself_without_owning_up_is_left_out() -> None:
 def test_a_denial_copying_its_allegation_is_left_out_even_when_the_accused_is_listed_among_its_accusers() -> None:
     claim = "Kowalczyk approved the contract without a tender."
     both = ["Owen Reyes", "Marta Kowalczyk"]
-    draft = _accusation_draft([{"accusers": both, "accused": ["Marta Kowalczyk"], "claim": claim, "sentences": [2]}],
-                              [{"deniers": both, "denies": 1, "claim": claim, "sentences": [2]}])
-    text = ACCUSING.removesuffix(" Kowalczyk denied it.")
-    result = compose(draft, text, split_sentences(text))
+    result = _compose_text(ACCUSING.removesuffix(" Kowalczyk denied it."),
+                           [_allegation(both, ["Marta Kowalczyk"], claim, 2)],
+                           [{"deniers": both, "denies": 1, "claim": claim, "sentences": [2]}])
     assert len(result.allegations) == 1 and result.denials == []
     assert any("repeats it; left out" in w for w in result.warnings)
 
 
 def test_whoever_owned_up_may_still_deny_it() -> None:
-    claim = "Reyes voted twice in the board election."
-    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Owen Reyes"], "claim": claim, "sentences": [2]}],
-                              [{"deniers": ["Owen Reyes"], "denies": 1, "claim": claim, "sentences": [4]}])
-    text = OWNING_UP + " Reyes later denied voting twice."
-    result = compose(draft, text, split_sentences(text))
+    result = _compose_text(OWNING_UP + " Reyes later denied voting twice.",
+                           [_allegation(["Owen Reyes"], ["Owen Reyes"], VOTED_TWICE, 2)],
+                           [{"deniers": ["Owen Reyes"], "denies": 1, "claim": VOTED_TWICE, "sentences": [4]}])
     assert [d.denies for d in result.denials] == ["A1"]
 
 
 def test_a_denial_whose_sentence_has_the_denier_owning_up_is_left_out() -> None:
     text = ("The Gazette reported that Kowalczyk approved the contract. Kowalczyk acknowledged that she had "
             "approved it without a tender. Owen Reyes acknowledged that he had voted for it but denied any wrongdoing.")
-    draft = _accusation_draft(
-        [{"accusers": ["Gazette"], "accused": ["Marta Kowalczyk"], "claim": "She approved a deal.", "sentences": [1]}],
+    result = _compose_text(
+        text, [_allegation(["Gazette"], ["Marta Kowalczyk"], "She approved a deal.", 1)],
         [{"deniers": ["Marta Kowalczyk"], "denies": 1, "claim": "She approved it without a tender.", "sentences": [2]},
-         {"deniers": ["Owen Reyes"], "denies": None, "claim": "He denied wrongdoing.", "sentences": [3]}])
-    draft.actors.append(DraftActor(name="Gazette", kind="media", role="newspaper"))
-    result = compose(draft, text, split_sentences(text))
+         {"deniers": ["Owen Reyes"], "denies": None, "claim": "He denied wrongdoing.", "sentences": [3]}],
+        media="Gazette")
     assert [d.deniers for d in result.denials] == [["owen-reyes"]]  # owning up and denying: still a denial
     assert any("has marta-kowalczyk owning up, not denying; left out" in w for w in result.warnings)
 
@@ -459,35 +468,28 @@ def test_initials_the_model_spaced_out_take_the_articles_form() -> None:
 
 def test_a_victims_claim_keeps_its_accuser_and_accused() -> None:
     text = "The port held its meeting on Monday. Owen Reyes claimed to have been threatened by Kowalczyk."
-    draft = _accusation_draft([{"accusers": ["Owen Reyes"], "accused": ["Marta Kowalczyk"],
-                                "claim": "Kowalczyk threatened Reyes.", "sentences": [2]}], [])
-    result = compose(draft, text, split_sentences(text))
-    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
+    result = _compose_text(text, [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "Kowalczyk threatened Reyes.", 2)])
+    assert _roles(result) == [(["owen-reyes"], ["marta-kowalczyk"])]
 
 
 def test_accuser_and_accused_the_model_swapped_are_swapped_back() -> None:
-    draft = _accusation_draft([{"accusers": ["Marta Kowalczyk"], "accused": ["Owen Reyes"],
-                                "claim": "The contract was approved without a tender.", "sentences": [2]}], [])
-    result = compose(draft, ACCUSING, split_sentences(ACCUSING))
-    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
+    result = _compose_text(ACCUSING, [_allegation(["Marta Kowalczyk"], ["Owen Reyes"],
+                                                  "The contract was approved without a tender.", 2)])
+    assert _roles(result) == [(["owen-reyes"], ["marta-kowalczyk"])]
     assert any("not accused; roles set as it has them" in w for w in result.warnings)
 
 
 def test_an_allegation_against_someone_the_sentence_has_accusing_takes_the_sentences_roles() -> None:
     text = ("The port held its meeting on Monday. Owen Reyes claimed to have been threatened by the chief's "
             "deputy, Marta Kowalczyk.")
-    draft = _accusation_draft([{"accusers": ["Port Ellery Gazette"], "accused": ["Owen Reyes"],
-                                "claim": "Reyes was threatened.", "sentences": [2]}], [])
-    draft.actors.append(DraftActor(name="Port Ellery Gazette", kind="media", role="newspaper"))
-    result = compose(draft, text, split_sentences(text))
-    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
+    result = _compose_text(text, [_allegation(["Port Ellery Gazette"], ["Owen Reyes"], "Reyes was threatened.", 2)],
+                           media="Port Ellery Gazette")
+    assert _roles(result) == [(["owen-reyes"], ["marta-kowalczyk"])]
 
 
 def test_a_sentence_with_two_accusations_keeps_the_one_the_model_listed() -> None:
     text = ("The port held its meeting on Monday. Owen Reyes accused Kowalczyk of lying, and the Gazette "
             "accused Reyes of leaking the report.")
-    draft = _accusation_draft([{"accusers": ["Gazette"], "accused": ["Owen Reyes"],
-                                "claim": "Reyes leaked the report.", "sentences": [2]}], [])
-    draft.actors.append(DraftActor(name="Gazette", kind="media", role="newspaper"))
-    result = compose(draft, text, split_sentences(text))
-    assert (["gazette"], ["owen-reyes"]) in [(a.accusers, a.accused) for a in result.allegations]
+    result = _compose_text(text, [_allegation(["Gazette"], ["Owen Reyes"], "Reyes leaked the report.", 2)],
+                           media="Gazette")
+    assert (["gazette"], ["owen-reyes"]) in _roles(result)
