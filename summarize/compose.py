@@ -9,13 +9,13 @@ sentences do not name the accused) is left out, with a warning saying so.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from summarize.accusations import accusations, self_accusers
 from summarize.actors import ActorTable
 from summarize.claim_roles import claim_roles
-from summarize.draft import GIST_CHARS, Draft
+from summarize.draft import Draft
+from summarize.gist import gist
 from summarize.grounding import ground
 from summarize.outcome_types import supported_type
 from summarize.reported_events import DENIAL, Named, concerned, reported_events
@@ -35,22 +35,6 @@ class Composition:
     warnings: list[str] = field(default_factory=list)
 
 
-_SENTENCE_END = re.compile(r"[.!?][\"'”’)]?(?=\s|$)")
-
-
-def whole_sentences(gist: str) -> str:
-    """A gist cut off by its length bound, trimmed back to its last whole sentence, or,
-    when that would lose over a third of it (or an abbreviation like "U. S." is the only
-    full stop), to its last whole word with an ellipsis."""
-    gist = gist.strip()
-    if len(gist) < GIST_CHARS - 1 or _SENTENCE_END.search(gist[-2:] + " "):
-        return gist
-    ends = [m.end() for m in _SENTENCE_END.finditer(gist) if m.start() >= 2 and gist[m.start() - 2].isalpha()]
-    if ends and ends[-1] >= 2 * len(gist) // 3:
-        return gist[: ends[-1]]
-    return gist.rsplit(" ", 1)[0].rstrip(" ,;:") + "\u2026"
-
-
 def copies_its_allegation(deniers: list[str], claim: str, allegation: Allegation) -> bool:
     """A small model, shown one allegation, often lists it again as a "denial" by its own
     accusers. Nobody denies their own accusation: such a denial is a copy, not a finding.
@@ -66,7 +50,7 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
     """One draft from the drafts of an article's chunks; allegation numbers are shifted."""
     if len(drafts) == 1:
         return drafts[0]
-    merged = Draft(actors=[], allegations=[], denials=[], outcomes=[], gist=drafts[0].gist)
+    merged = Draft(actors=[], allegations=[], denials=[], outcomes=[])
     for draft in drafts:
         offset = len(merged.allegations)
         merged.actors.extend(draft.actors)
@@ -75,7 +59,6 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
             shifted = denial.denies + offset if denial.denies is not None else None
             merged.denials.append(denial.model_copy(update={"denies": shifted}))
         merged.outcomes.extend(draft.outcomes)
-    merged.gist = " ".join(whole_sentences(d.gist) for d in drafts[:3])
     return merged
 
 
@@ -332,7 +315,8 @@ def compose(
 
     warnings.extend(f"actor {name.strip()[:60]!r} reads like a sentence, not a name; left out"
                     for name in table.rejected)
+    cited = [e.sentence for item in (*allegations, *denials, *outcomes) if item.grounded for e in item.evidence]
     return Composition(
-        gist=whole_sentences(draft.gist), actors=table.actors(), allegations=allegations,
+        gist=gist(sentences, cited, withheld), actors=table.actors(), allegations=allegations,
         denials=denials, outcomes=outcomes, warnings=warnings,
     )

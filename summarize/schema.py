@@ -110,7 +110,8 @@ class Provenance(_Strict):
 
 class Summary(_Strict):
     schema_version: str = SCHEMA_VERSION
-    gist: str = Field(description="One to three neutral sentences.")
+    gist: str = Field(description="The article's own words: the earliest one or two sentences that state a "
+                      "grounded item, quoted verbatim (a headline gets a full stop).")
     actors: list[Actor]
     allegations: list[Allegation]
     denials: list[Denial]

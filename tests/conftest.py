@@ -44,8 +44,6 @@ EXAMPLE_DRAFT = {
         {"actors": ["Ethics Commission"], "type": "investigation",
          "description": "The Ethics Commission opened an investigation.", "sentences": [11]},
     ],
-    "gist": "Marta Kowalczyk resigned as head of the Port Ellery Harbour Authority after a report "
-            "that she gave a contract to her brother's company, which she denies.",
 }
 
 

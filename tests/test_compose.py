@@ -130,21 +130,6 @@ def test_outcome_type_is_checked_against_its_evidence() -> None:
     assert any("outcome 2" in w and "left out" in w for w in result.warnings)
 
 
-def test_a_gist_cut_off_by_its_bound_ends_at_its_last_whole_sentence() -> None:
-    from summarize.compose import whole_sentences
-    from summarize.draft import GIST_CHARS
-
-    first = "The chief resigned after the report, which the board had read and discussed for weeks. " * 2
-    cut = (first + "The board said it had accepted the resignation and named a deputy" * 9)[:GIST_CHARS]
-    assert whole_sentences(cut) == first.strip()
-    abbreviated = ("Michael Flynn, adviser to the U. S. president, resigned after claims published by the "
-                   "Washington Post suggested he discussed sanctions with the Russian ambassador " * 3)[:GIST_CHARS]
-    assert whole_sentences(abbreviated).endswith("\u2026") and "U. S. president" in whole_sentences(abbreviated)
-    assert whole_sentences("A short gist without a full stop") == "A short gist without a full stop"
-    no_end = ("word " * 100)[:GIST_CHARS]
-    assert whole_sentences(no_end).endswith("word\u2026")
-
-
 def test_a_denial_that_repeats_its_allegation_by_its_own_accusers_is_left_out() -> None:
     copied = {"deniers": ["Gazette"], "denies": 1, "sentences": [4],
               "claim": "Kowalczyk approved a contract for her brother's company without any tender."}
@@ -267,7 +252,7 @@ def test_a_second_actor_of_a_listed_event_gets_its_own_item() -> None:
         "allegations": [{"accusers": ["Gazette"], "accused": ["Marta Kowalczyk", "Samuel Osei"],
                          "claim": "They took bribes.", "sentences": [1]}],
         "denials": [{"deniers": ["Samuel Osei"], "denies": 1, "claim": "Osei denies it.", "sentences": [2]}],
-        "outcomes": [], "gist": "Two officials deny taking bribes.",
+        "outcomes": [],
     })
     result = compose(draft, text, split_sentences(text))
     assert [(d.deniers, d.denies) for d in result.denials] == [(["samuel-osei"], "A1"), (["marta-kowalczyk"], "A1")]
@@ -279,7 +264,7 @@ def test_a_made_up_first_name_is_not_replaced_by_a_word_before_the_surname() -> 
     draft = Draft.model_validate({
         "actors": [{"name": "Marta Kowalczyk", "kind": "person", "role": "chief"},
                    {"name": "The attorney for the woman", "kind": "person", "role": "lawyer"}],
-        "allegations": [], "denials": [], "outcomes": [], "gist": "A denial.",
+        "allegations": [], "denials": [], "outcomes": [],
     })
     names = [a.name for a in compose(draft, text, split_sentences(text)).actors]
     assert names[:2] == ["Marta Kowalczyk", "The attorney for the woman"]  # not "Both Kowalczyk"
@@ -325,7 +310,7 @@ def _accusation_draft(allegations: list, denials: list) -> Draft:
     return Draft.model_validate({
         "actors": [{"name": "Marta Kowalczyk", "kind": "person", "role": "chief"},
                    {"name": "Owen Reyes", "kind": "person", "role": "councillor"}],
-        "allegations": allegations, "denials": denials, "outcomes": [], "gist": "A councillor accuses the chief.",
+        "allegations": allegations, "denials": denials, "outcomes": [],
     })
 
 

@@ -194,6 +194,6 @@ def test_a_stored_reply_that_no_longer_validates_is_asked_again(tmp_path: Path) 
     assert reply_cache.load(tmp_path, key, Draft) is None
     (tmp_path / f"{key}.json").write_text("{truncated")
     assert reply_cache.load(tmp_path, key, Draft) is None
-    reply = {"actors": [], "allegations": [], "denials": [], "outcomes": [], "gist": "g"}
+    reply = {"actors": [], "allegations": [], "denials": [], "outcomes": []}
     (tmp_path / f"{key}.json").write_text(json.dumps({"reply": reply, "cost": {"input_tokens": 1}}))
     assert reply_cache.load(tmp_path, key, Draft) is None  # cost fields missing
