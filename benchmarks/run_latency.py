@@ -53,9 +53,11 @@ def pipeline_request_raw(backend: EmbeddedBackend, messages: list[dict[str, str]
     return {**row, "wall_s": time.perf_counter() - started}
 
 
-async def pipeline_call(backend, endpoint, prompts: PromptSet, article) -> dict:  # type: ignore[no-untyped-def]
-    """What `summarize run` does once the server is up: warm the prefix cache, then summarise."""
-    extractor = Extractor(endpoint)
+async def pipeline_call(backend, endpoint, prompts: PromptSet, article,  # type: ignore[no-untyped-def]
+                        options: RequestOptions | None = None) -> dict:
+    """What `summarize run` does once the server is up: warm the prefix cache, then summarise.
+    ``options.reply_cache`` keeps the replies, so `summarize eval` can score these very runs."""
+    extractor = Extractor(endpoint, options)
     started = time.perf_counter()
     backend.warm(prompts.system_prompt())
     summary = await Pipeline(extractor, prompts).summarize(article)

@@ -1,18 +1,22 @@
 """Seconds per article over a whole set: `summarize`'s pipeline against the naive one-call
 approach, on the embedded model, one server with one slot, in this process.
 
-    python benchmarks/set_latency.py ../shared/benchmark [--limit N]
+    python benchmarks/set_latency.py ../shared/benchmark [--limit N] [--cache DIR]
 
 Per article the two run back to back, in alternating order, so drift in the
 machine's speed hits both alike. The pipeline's system-prompt cache is warmed
 once before the first article (as on any machine after its first run).
 Reports per-article seconds and generated tokens, the medians and the ratios.
+With --cache, the pipeline's replies are kept there (a missing reply is made, a stored
+one would be replayed, so use an empty folder). Copied into the reply cache
+(~/.cache/summarize/replies), `summarize eval` then scores the very replies that were timed.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import statistics
 from pathlib import Path
@@ -30,10 +34,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", type=Path)
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    parser.add_argument("--cache", type=Path, help="keep the pipeline's replies in this (empty) folder")
     args = parser.parse_args()
     paths = sorted(args.folder.rglob("*.txt"))[: args.limit or None]
     prompts = PromptSet.load()
     options = RequestOptions()
+    if args.cache is not None and any(args.cache.glob("*.json")):
+        parser.error(f"{args.cache}: holds replies already; stored replies would be replayed, not timed")
+    pipeline_options = dataclasses.replace(options, reply_cache=args.cache)
     backend = EmbeddedBackend(parallel=1)
     endpoint = backend.start()
     backend.warm(prompts.system_prompt())
@@ -45,7 +53,7 @@ def main() -> None:
                 if kind == "naive":
                     row = raw_call(backend, anchor.naive_messages(article.text), options, anchor.NaiveSummary)
                 else:
-                    row = asyncio.run(pipeline_call(backend, endpoint, prompts, article))
+                    row = asyncio.run(pipeline_call(backend, endpoint, prompts, article, pipeline_options))
                 rows[kind].append(row)
                 print(json.dumps({"article": path.stem, "kind": kind, **row}), flush=True)
     finally:
