@@ -80,8 +80,9 @@ def _subject(sentence: str, start: int, end: int, actors: list[Named]) -> list[s
 
 def _next(sentence: str, start: int, actors: list[Named], lead: str = "", words: int = 8) -> str | None:
     """The first actor named within ``words`` words after ``start``, with no clause break
-    before it; with ``lead``, only one named right after that word ("on Russia"), or
-    in apposition to someone's description ("by Lamb's deputy, Neil Harker")."""
+    before it, or in apposition to someone's description ("by Lamb's deputy, Neil Harker",
+    "accused the board's finance director, Priya Venn, of"); with ``lead``, only one named
+    right after that word ("on Russia") or in such an apposition."""
     after = sentence[start: start + _WINDOW]
     if lead:
         found = re.search(rf"\b{lead}\s+", after, re.IGNORECASE)
@@ -92,7 +93,7 @@ def _next(sentence: str, start: int, actors: list[Named], lead: str = "", words:
     if not spans:
         return None
     gap = after[: spans[0][0]]
-    if lead and _OWNERS_DESCRIPTION.fullmatch(gap):
+    if _OWNERS_DESCRIPTION.fullmatch(gap.lstrip()):
         return spans[0][2]
     if _BREAK.search(gap) or (lead and gap.strip().casefold() not in ("", "the")):
         return None

@@ -36,6 +36,9 @@ ACTORS = [
     ("Owen Reyes said Kowalczyk was detained on suspicion of fraud.", ["reyes"], ["kowalczyk"]),
     # a relative clause hangs on the actor just before it
     ("Mayor Tom Albright met Owen Reyes, who accused Kowalczyk of lying.", ["reyes"], ["kowalczyk"]),
+    # the accused in apposition to someone's description
+    ("Owen Reyes accused the agency's finance director, Marcus Hale, of signing off the payments.",
+     ["reyes"], ["hale"]),
     # a claim of harm done to the speaker accuses whoever did it
     ("A driver, Dana Ivers, claimed to have been threatened by Hale's deputy, Owen Reyes, in May.",
      ["ivers"], ["reyes"]),
