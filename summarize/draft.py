@@ -62,7 +62,7 @@ class Draft(OpenAISchema):
     # No gist: the summary quotes the article's own (summarize.gist), and the reply ends
     # after the outcomes, 50 generated tokens sooner. The system prompt still describes a
     # gist: without that line the 1.5B model wrote other sections differently, and worse
-    # (shared benchmark macro F1 0.562 -> 0.542, measured in session 9).
+    # (shared benchmark macro F1 0.562 -> 0.542, measured).
 
     @classmethod
     @functools.cache

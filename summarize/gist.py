@@ -25,9 +25,10 @@ def gist(sentences: list[Sentence], cited: Iterable[int], withheld: frozenset[in
     chosen = [s for s in shown if s.number in numbers][:2]
     if not chosen:
         chosen = [s for s in shown if len(s.text.split()) >= _MIN_WORDS][:1] or shown[:1]
-    if len(chosen) == 2 and len(_joined(chosen)) > GIST_CHARS:
-        chosen = chosen[:1]
-    return fitted(_joined(chosen))
+    text = _joined(chosen)
+    if len(chosen) == 2 and len(text) > GIST_CHARS:  # two only when both fit
+        text = _joined(chosen[:1])
+    return _fitted(text)
 
 
 def _joined(sentences: list[Sentence]) -> str:
@@ -35,7 +36,7 @@ def _joined(sentences: list[Sentence]) -> str:
     return " ".join(s.text if s.text[-1] in ".!?\"'\u201d\u2019)" else s.text + "." for s in sentences)
 
 
-def fitted(text: str) -> str:
+def _fitted(text: str) -> str:
     """Text longer than the bound, cut back to its last whole word with an ellipsis."""
     text = text.strip()
     if len(text) <= GIST_CHARS:

@@ -1,9 +1,11 @@
 from summarize.compose import compose
 from summarize.draft import Draft
 from summarize.gist import GIST_CHARS, gist
-from summarize.segment import split_sentences
-from tests.conftest import EXAMPLE_DRAFT
-from tests.test_compose import SENTENCES, TEXT
+from summarize.segment import normalise, split_sentences
+from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
+
+TEXT = normalise(EXAMPLE.read_text()).text
+SENTENCES = split_sentences(TEXT)
 
 OPENING = split_sentences(
     "All news\n\nMinister resigns over airport contract\n\nBy Staff Reporter\n\n"
