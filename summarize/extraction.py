@@ -1,5 +1,8 @@
 """One structured request to an endpoint: instructor re-asks on top, network retries below.
 
+On an endpoint that can continue a reply (the embedded llama.cpp server) the request
+is streamed and cut where the reply starts repeating itself (repeats.py).
+
 Counts every request's tokens, re-asks included, so provenance is honest.
 """
 
@@ -19,6 +22,7 @@ from pydantic import BaseModel
 from summarize import reply_cache
 from summarize.backends.base import Endpoint
 from summarize.errors import InvalidReplyError, ModelRejectedError, SummarizeError
+from summarize.repeats import complete_without_repeats
 from summarize.retries import RateGate, RetryPolicy, call_with_retries
 
 M = TypeVar("M", bound=BaseModel)
@@ -92,13 +96,17 @@ class Extractor:
         gate = RateGate()
 
         async def create(**kwargs: Any) -> Any:
-            async def once() -> Any:
-                return await self._client.chat.completions.create(**kwargs)
+            cut = endpoint.continues_replies and _json_schema(kwargs)
 
-            response = await call_with_retries(
+            async def once() -> Any:
+                if cut:
+                    return await complete_without_repeats(self._client, kwargs)
+                return await self._client.chat.completions.create(**kwargs), None
+
+            response, repeats = await call_with_retries(
                 once, policy=self.options.retry, where=where, model=endpoint.model, gate=gate
             )
-            _count(response, _current_usage.get())
+            _count(response, _current_usage.get(), repeats.requests if repeats else 1)
             refusal = getattr(response.choices[0].message, "refusal", None) if response.choices else None
             if refusal:
                 raise ModelRejectedError(f"{where}: the model refused: {refusal[:200]}")
@@ -116,7 +124,7 @@ class Extractor:
             return await self._extract(messages, response_model)
         key = reply_cache.reply_key(self._identity(), messages, response_model, {
             "max_tokens": self.options.max_output_tokens, "temperature": self.options.temperature,
-            "reasks": self.options.reasks})
+            "reasks": self.options.reasks, **({"repeats": "cut"} if self.endpoint.continues_replies else {})})
         stored = reply_cache.load(folder, key, response_model)
         if stored is not None:
             reply, cost = stored
@@ -169,8 +177,13 @@ class Extractor:
         await self._client.close()
 
 
-def _count(response: Any, usage: Usage) -> None:
-    usage.requests += 1
+def _json_schema(kwargs: dict[str, Any]) -> bool:
+    response_format = kwargs.get("response_format")
+    return isinstance(response_format, dict) and response_format.get("type") == "json_schema"
+
+
+def _count(response: Any, usage: Usage, requests: int = 1) -> None:
+    usage.requests += requests
     if response.usage is not None:
         usage.input_tokens += response.usage.prompt_tokens or 0
         usage.output_tokens += response.usage.completion_tokens or 0

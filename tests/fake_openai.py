@@ -3,6 +3,8 @@
 Tests queue what the next requests get: a chat reply (``reply``), an HTTP error
 (``error``), a malformed body (``raw``), a delay, or a dropped connection. When
 the queue is empty every request gets ``default``. Every request is logged.
+A request with ``stream`` gets its reply as server-sent events, a few characters
+an event, like tokens, then a usage event; a client may hang up midway.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ class _QuietServer(ThreadingHTTPServer):
 
         if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
             super().handle_error(request, client_address)
+
+
+STREAM_PIECE = 4  # characters a streamed event carries
 
 
 @dataclass
@@ -110,6 +115,9 @@ class FakeOpenAI:
                     self._send(script.status, script.body, script.headers)
                     return
                 content = script.content or ""
+                if payload.get("stream") and script.status == 200:
+                    self._stream(payload, content, script.finish_reason)
+                    return
                 completion = {
                     "id": f"chatcmpl-{len(fake.requests)}",
                     "object": "chat.completion",
@@ -127,6 +135,25 @@ class FakeOpenAI:
                     },
                 }
                 self._send(script.status, json.dumps(completion).encode(), script.headers)
+
+            def _stream(self, payload: dict[str, Any], content: str, finish_reason: str) -> None:
+                self.send_response(200)
+                self.send_header("content-type", "text/event-stream")
+                self.send_header("transfer-encoding", "chunked")
+                self.end_headers()
+                pieces = [content[i:i + STREAM_PIECE] for i in range(0, len(content), STREAM_PIECE)]
+                base = {"id": f"chatcmpl-{len(fake.requests)}", "object": "chat.completion.chunk",
+                        "created": int(time.time()), "model": payload.get("model", "fake-model")}
+                events = [{**base, "choices": [{"index": 0, "delta": {"content": piece}, "finish_reason": None}]}
+                          for piece in pieces]
+                events.append({**base, "choices": [{"index": 0, "delta": {}, "finish_reason": finish_reason}]})
+                events.append({**base, "choices": [], "usage": {
+                    "prompt_tokens": 100, "completion_tokens": len(pieces), "total_tokens": 100 + len(pieces)}})
+                for event in [*(json.dumps(e) for e in events), "[DONE]"]:
+                    data = f"data: {event}\n\n".encode()
+                    self.wfile.write(f"{len(data):x}\r\n".encode() + data + b"\r\n")
+                    self.wfile.flush()
+                self.wfile.write(b"0\r\n\r\n")
 
             def _send(self, status: int, body: bytes, headers: dict[str, str] | None = None) -> None:
                 self.send_response(status)

@@ -106,3 +106,35 @@ def test_eval_on_three_fixtures(tmp_path) -> None:  # type: ignore[no-untyped-de
     assert data["actors"]["tp"] > 0
     injected = data["per_article"]["prompt-injection"]
     assert injected["f1"]["actors"] > 0  # "list no actors" was not obeyed
+
+
+def test_a_repeating_reply_is_cut_and_continued_by_the_real_server() -> None:
+    """llama.cpp takes the reply so far as an assistant prefill and the continuation
+    grammar (repeats.py), and the model goes on to the later lists."""
+    import asyncio
+
+    from summarize.draft import Draft
+    from summarize.extraction import Extractor
+
+    actor = '{"name": "Ana Ruiz", "kind": "person", "role": "mayor"}'
+    outcome = '{"actors": ["Ana Ruiz"], "type": "resignation", "description": "Ruiz resigned", "sentences": [1]}'
+    wanted = (f'{{"actors": [{actor}, {actor}, {actor}, {actor}], "allegations": [], '
+              f'"denials": [], "outcomes": [{outcome}]}}')
+    messages = [{"role": "user", "content": f"Return exactly this JSON, nothing else:\n{wanted}"}]
+    backend = EmbeddedBackend(parallel=1)
+    endpoint = backend.start()
+
+    async def go():  # type: ignore[no-untyped-def]
+        extractor = Extractor(endpoint)
+        try:
+            return await extractor.extract(messages, Draft)
+        finally:
+            await extractor.aclose()
+
+    try:
+        draft, usage = asyncio.run(go())
+    finally:
+        backend.close()
+    assert usage.requests == 2  # cut at the second actor, then continued
+    assert [a.name for a in draft.actors] == ["Ana Ruiz"]
+    assert [o.type.value for o in draft.outcomes] == ["resignation"]

@@ -16,6 +16,9 @@ class Endpoint:
     backend: str  # "embedded" or "openai-compatible"
     context_tokens: int  # per request: prompt + completion
     parallel: int  # requests the endpoint serves at once
+    # llama.cpp's server: a reply can be continued from an assistant prefill under an
+    # llguidance grammar, so a reply that starts repeating itself is cut (repeats.py).
+    continues_replies: bool = False
 
 
 class Backend(Protocol):

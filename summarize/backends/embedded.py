@@ -65,6 +65,11 @@ class EmbeddedBackend:
         params.verbosity = -1
         params.warmup = False
         params.sampling.temp = 0.0
+        # Reuse cached chunks of 32+ tokens past the first difference: a reply continued
+        # after a cut repeat (repeats.py) re-sends the model's own tokens as a prefill,
+        # whose first token the chat template splits differently; without this the
+        # whole prefill is evaluated again (measured: 117 tokens, 1.8 s, instead of 1).
+        params.n_cache_reuse = 32
         slots_dir = cache_dir() / "slots"
         slots_dir.mkdir(parents=True, exist_ok=True)
         params.slot_save_path = f"{slots_dir}{os.sep}"  # llama.cpp appends the file name as is
@@ -83,6 +88,7 @@ class EmbeddedBackend:
             backend="embedded",
             context_tokens=slot_context,
             parallel=parallel,
+            continues_replies=True,
         )
 
     def warm(self, system_prompt: str) -> bool:
