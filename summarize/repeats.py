@@ -6,7 +6,7 @@ loop: under greedy decoding it writes the same item again until the list's bound
 repeat, 32 items in all, and not one repeat was followed by a new item. So on an
 endpoint that can continue a reply (llama.cpp: assistant prefill and grammars), the
 reply is streamed, and at the first repeat the stream is dropped and the model goes on
-from the item before it, with the list closed by the grammar and the later lists its to
+from the item before it, with the list closed by the grammar and the later lists still to
 write. Other endpoints get one plain request, as before.
 """
 
