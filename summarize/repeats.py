@@ -113,7 +113,6 @@ class Cut:
     requests: int = 0
     input_tokens: int = 0
     output_tokens: int = 0
-    repeats: int = 0
 
 
 async def complete_without_repeats(client: Any, kwargs: dict[str, Any]) -> tuple[ChatCompletion, Cut]:
@@ -127,7 +126,7 @@ async def complete_without_repeats(client: Any, kwargs: dict[str, Any]) -> tuple
     watch = RepeatWatch()
     ends: list[int] = []  # where each generated token of the kept text ends
     prefilled = 0  # of those, the tokens sent back as the last request's prefill
-    request = {**kwargs, "stream": True, "stream_options": {"include_usage": True}}
+    request = _streamed(kwargs)
     while True:
         cut.requests += 1
         earlier = cut.output_tokens
@@ -135,17 +134,14 @@ async def complete_without_repeats(client: Any, kwargs: dict[str, Any]) -> tuple
         cut.output_tokens += tokens
         if repeat is None:
             break
-        cut.repeats += 1
         prefill = watch.text[: repeat.keep]
         watch = RepeatWatch(prefill)
         ends = [end for end in ends if end <= repeat.keep]
         prefilled = len(ends)
-        request = {k: v for k, v in kwargs.items() if k != "response_format"}
-        request.update(
+        request = _streamed(
+            {k: v for k, v in kwargs.items() if k != "response_format"},
             messages=[*kwargs["messages"], {"role": "assistant", "content": prefill}],
             extra_body={**(kwargs.get("extra_body") or {}), "grammar": continuation_grammar(schema, repeat.key)},
-            stream=True,
-            stream_options={"include_usage": True},
         )
         if budget is not None:
             request["max_tokens"] = max(1, budget - cut.output_tokens)
@@ -164,6 +160,10 @@ async def complete_without_repeats(client: Any, kwargs: dict[str, Any]) -> tuple
                   "total_tokens": cut.input_tokens + cut.output_tokens},
     })
     return completion, cut
+
+
+def _streamed(request: dict[str, Any], **changes: Any) -> dict[str, Any]:
+    return {**request, **changes, "stream": True, "stream_options": {"include_usage": True}}
 
 
 async def _read(
