@@ -1,0 +1,83 @@
+"""Does the KV cache's number format change the embedded model's speed? The pipeline's
+request and the naive one on one article, with the cache in each format in turn.
+
+    python benchmarks/kv_cache_ab.py [ARTICLE] [--types f16,q8_0,f16,q8_0]
+
+Each type gets a fresh in-process server (the format is server-wide) and two rounds
+of pipeline-then-naive: the first evaluates the whole prompt, the second reuses it.
+Prints llama.cpp's own timings per request: prompt tokens and ms, generated tokens
+and ms per generated token. Session 11, seed, two runs: the pipeline's request generated
+at 100-131 ms per token with q8_0 against 105-121 with f16 (noise), and q8_0 evaluated
+its 1,186-token prompt slower (42.6 and 45.4 s against 34.6 and 35.9): f16 stays.
+This swaps the server's parameters: a benchmark, not a product path.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+
+import xllamacpp
+
+from summarize.backends.embedded import EmbeddedBackend
+from summarize.draft import Draft
+from summarize.extraction import Extractor
+from summarize.pipeline import Pipeline
+from summarize.prompting import PromptSet
+from summarize.sources import read_article
+
+import naive as anchor  # noqa: E402  (benchmarks/naive.py)
+from run_latency import SEED  # noqa: E402
+
+
+def with_kv_type(name: str):  # type: ignore[no-untyped-def]
+    """xllamacpp.Server, building its KV cache in the named ggml type."""
+    real = xllamacpp.Server
+
+    def server(params):  # type: ignore[no-untyped-def]
+        params.cache_type_k = params.cache_type_v = getattr(xllamacpp.ggml_type, "GGML_TYPE_" + name.upper())
+        return real(params)
+
+    return real, server
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("article", nargs="?", default=str(SEED))
+    parser.add_argument("--types", default="f16,q8_0,f16,q8_0")
+    args = parser.parse_args()
+    article = read_article(args.article)
+    prompts = PromptSet.load()
+    for name in args.types.split(","):
+        real, xllamacpp.Server = with_kv_type(name)
+        try:
+            backend = EmbeddedBackend(parallel=1)
+            endpoint = backend.start()
+        finally:
+            xllamacpp.Server = real
+        pipeline = Pipeline(Extractor(endpoint), prompts)
+        requests = {"pipeline": (pipeline.messages(pipeline.plan(article))[0], Draft),
+                    "naive": (anchor.naive_messages(article.text), anchor.NaiveSummary)}
+        try:
+            for _ in range(2):
+                for kind, (messages, model) in requests.items():
+                    started = time.perf_counter()
+                    reply = backend._server.handle_chat_completions({
+                        "messages": messages, "max_tokens": 1536, "temperature": 0.0,
+                        "response_format": {"type": "json_schema", "json_schema": {
+                            "name": model.__name__, "schema": model.model_json_schema()}},
+                    })
+                    timings = reply.get("timings", {})
+                    print(json.dumps({
+                        "kv": name, "kind": kind, "wall_s": round(time.perf_counter() - started, 2),
+                        "prompt_tokens": timings.get("prompt_n"), "prompt_ms": round(timings.get("prompt_ms", 0)),
+                        "generated_tokens": timings.get("predicted_n"),
+                        "ms_per_token": round(timings.get("predicted_per_token_ms", 0), 2),
+                    }), flush=True)
+        finally:
+            backend.close()
+
+
+if __name__ == "__main__":
+    main()
