@@ -15,8 +15,9 @@ This swaps the server's parameters: a benchmark, not a product path.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
-import time
+from collections.abc import Iterator
 
 import xllamacpp
 
@@ -31,15 +32,20 @@ import naive as anchor  # noqa: E402  (benchmarks/naive.py)
 from run_latency import SEED  # noqa: E402
 
 
-def with_kv_type(name: str):  # type: ignore[no-untyped-def]
-    """xllamacpp.Server, building its KV cache in the named ggml type."""
+@contextlib.contextmanager
+def kv_type(name: str) -> Iterator[None]:
+    """Servers started inside build their KV cache in the named ggml type."""
     real = xllamacpp.Server
 
     def server(params):  # type: ignore[no-untyped-def]
         params.cache_type_k = params.cache_type_v = getattr(xllamacpp.ggml_type, "GGML_TYPE_" + name.upper())
         return real(params)
 
-    return real, server
+    xllamacpp.Server = server
+    try:
+        yield
+    finally:
+        xllamacpp.Server = real
 
 
 def main() -> None:
@@ -50,27 +56,19 @@ def main() -> None:
     article = read_article(args.article)
     prompts = PromptSet.load()
     for name in args.types.split(","):
-        real, xllamacpp.Server = with_kv_type(name)
-        try:
-            backend = EmbeddedBackend(parallel=1)
+        backend = EmbeddedBackend(parallel=1)
+        with kv_type(name):
             endpoint = backend.start()
-        finally:
-            xllamacpp.Server = real
         pipeline = Pipeline(Extractor(endpoint), prompts)
         requests = {"pipeline": (pipeline.messages(pipeline.plan(article))[0], Draft),
                     "naive": (anchor.naive_messages(article.text), anchor.NaiveSummary)}
         try:
             for _ in range(2):
                 for kind, (messages, model) in requests.items():
-                    started = time.perf_counter()
-                    reply = backend._server.handle_chat_completions({
-                        "messages": messages, "max_tokens": 1536, "temperature": 0.0,
-                        "response_format": {"type": "json_schema", "json_schema": {
-                            "name": model.__name__, "schema": model.model_json_schema()}},
-                    })
-                    timings = reply.get("timings", {})
+                    row = anchor.raw_call(backend._server, messages, model)
+                    timings = row["timings"]
                     print(json.dumps({
-                        "kv": name, "kind": kind, "wall_s": round(time.perf_counter() - started, 2),
+                        "kv": name, "kind": kind, "wall_s": round(row["wall_s"], 2),
                         "prompt_tokens": timings.get("prompt_n"), "prompt_ms": round(timings.get("prompt_ms", 0)),
                         "generated_tokens": timings.get("predicted_n"),
                         "ms_per_token": round(timings.get("predicted_per_token_ms", 0), 2),

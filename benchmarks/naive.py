@@ -41,7 +41,8 @@ NAIVE_SYSTEM = (
 
 def raw_call(server: Any, messages: list[dict[str, str]], model: type[BaseModel], max_tokens: int = 1536,
              temperature: float = 0.0) -> dict[str, Any]:
-    """One request straight into an xllamacpp server object; the reply's JSON and usage."""
+    """One request straight into an xllamacpp server object; the reply's JSON, usage and
+    llama.cpp's own timings."""
     request = {
         "messages": messages,
         "response_format": {"type": "json_schema",
@@ -61,6 +62,7 @@ def raw_call(server: Any, messages: list[dict[str, str]], model: type[BaseModel]
         "prompt_tokens": result["usage"]["prompt_tokens"],
         "generated_tokens": result["usage"]["completion_tokens"],
         "reply": parsed,
+        "timings": result.get("timings", {}),
     }
 
 
