@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from summarize.accusations import accusations, self_accusers
 from summarize.actors import ActorTable
 from summarize.claim_roles import claim_roles
+from summarize.denial_words import rejects
 from summarize.draft import Draft
 from summarize.gist import gist
 from summarize.grounding import ground
@@ -251,6 +252,11 @@ def compose(
             del warnings[mark:]
             warnings.append(f"denial {number} ({item.claim.strip()[:60]}): sentence {result.evidence[0].sentence} "
                             f"has {', '.join(deniers)} owning up, not denying; left out")
+            continue
+        if result.located and not rejects(" ".join([item.claim, *(e.text for e in result.evidence)])):
+            del warnings[mark:]
+            warnings.append(f"denial {number} ({item.claim.strip()[:60]}): neither its claim nor its sentence(s) "
+                            f"{item.sentences} word a denial; left out")
             continue
         if denies is None:
             denies = (denied(deniers, sentences[result.evidence[0].sentence - 1], allegations, named())

@@ -444,6 +444,22 @@ def test_a_denial_whose_sentence_has_the_denier_owning_up_is_left_out() -> None:
     assert any("has marta-kowalczyk owning up, not denying; left out" in w for w in result.warnings)
 
 
+def test_a_denial_with_no_word_of_denial_is_left_out() -> None:
+    text = ("Owen Reyes accused Kowalczyk of approving the contract without a tender. Kowalczyk said she "
+            "would excuse him that. Kowalczyk called the accusation untrue.")
+    excusing = {"deniers": ["Marta Kowalczyk"], "denies": 1, "claim": "Kowalczyk excused Reyes.", "sentences": [2]}
+    result = _compose_text(text.removesuffix(" Kowalczyk called the accusation untrue."),
+                           [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)], [excusing])
+    assert result.denials == []
+    assert any("denial 1 (Kowalczyk excused Reyes.): neither its claim nor its sentence(s) [2] word a denial; "
+               "left out" in w for w in result.warnings)
+    # The same sentence under a claim that words a denial stays; so does a sentence that words one.
+    for claim, sentence in (("Kowalczyk denies approving it.", 2), ("Kowalczyk excused Reyes.", 3)):
+        kept = _compose_text(text, [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)],
+                             [dict(excusing, claim=claim, sentences=[sentence])])
+        assert [d.deniers for d in kept.denials] == [["marta-kowalczyk"]]
+
+
 def test_initials_the_model_spaced_out_take_the_articles_form() -> None:
     table = ActorTable("Earlier this month, the U.S. government blamed the attacks on Russia. F. D. Roosevelt Hall is closed.")
     table.add("U. S. government", ActorKind.government, "government")
