@@ -208,6 +208,15 @@ class ActorTable:
         entry = self._entries[self._ids().index(actor_id)]
         return [entry.name, *self._aliases(entry)]
 
+    def descriptions(self, actor_id: str) -> list[str]:
+        """How the article may refer back to a body by the head of its name: "the bank" for
+        Northgate Bank, "the agency" for the Environment Agency (not for people)."""
+        entry = self._entries[self._ids().index(actor_id)]
+        words = entry.name.split()
+        if entry.kind is ActorKind.person or len(words) < 2 or not words[-1].isalpha():
+            return []
+        return [f"the {words[-1].lower()}"]
+
     def _aliases(self, entry: _Entry) -> list[str]:
         """Other forms of the name that occur in the article (e.g. the surname alone)."""
         aliases: list[str] = []

@@ -17,7 +17,7 @@ from summarize.claim_roles import claim_roles
 from summarize.denial_words import rejects
 from summarize.draft import Draft
 from summarize.gist import gist
-from summarize.grounding import ground
+from summarize.grounding import best_sentence, ground
 from summarize.outcome_types import supported_type
 from summarize.reported_events import DENIAL, Named, concerned, reported_events
 from summarize.schema import Actor, ActorKind, Allegation, Denial, Outcome, OutcomeType
@@ -255,9 +255,15 @@ def compose(
             continue
         if result.located and not rejects(" ".join([item.claim, *(e.text for e in result.evidence)])):
             del warnings[mark:]
-            warnings.append(f"denial {number} ({item.claim.strip()[:60]}): neither its claim nor its sentence(s) "
-                            f"{item.sentences} word a denial; left out")
-            continue
+            why = (f"denial {number} ({item.claim.strip()[:60]}): neither its claim nor its sentence(s) "
+                   f"{item.sentences} word a denial")
+            forms = [[*table.surface_forms(i), *table.descriptions(i)] for i in deniers]
+            better = best_sentence(item.claim, sentences, forms, item.sentences, withheld, admit=rejects)
+            if better is None:
+                warnings.append(f"{why}; left out")
+                continue
+            warnings.append(f"{item_id}: {why}; sentence {better.number} does, so it is the evidence")
+            result = ground([better.number], sentences, forms, withheld=withheld)
         if denies is None:
             denies = (denied(deniers, sentences[result.evidence[0].sentence - 1], allegations, named())
                       if result.evidence else None)

@@ -14,6 +14,7 @@ ungrounded.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarize.schema import Evidence
@@ -71,19 +72,24 @@ def _stems(text: str) -> set[str]:
     return {w.casefold()[:5] for w in _WORDS.findall(text)}
 
 
-def _best_sentence(
+def best_sentence(
     paraphrase: str,
     sentences: list[Sentence],
     actor_forms: list[list[str]],
     near: list[int],
     withheld: frozenset[int],
+    admit: Callable[[str], bool] = lambda text: True,
 ) -> Sentence | None:
+    """The sentence naming a key actor that shares most words with the paraphrase (at least
+    two besides the name), the nearest to ``near`` on a tie; only sentences ``admit`` accepts."""
     names = _stems(" ".join(form for forms in actor_forms for form in forms))
     words = _stems(paraphrase) - names  # the actor's name is in every candidate
     best: tuple[int, int] | None = None
     choice = None
     for sentence in sentences:
-        if sentence.number in withheld or not _names_actor(sentence, sentences, actor_forms):
+        if sentence.number in withheld or not admit(sentence.text):
+            continue
+        if not _names_actor(sentence, sentences, actor_forms):
             continue
         overlap = len(words & _stems(sentence.text))
         distance = min((abs(sentence.number - n) for n in near), default=0)
@@ -110,7 +116,7 @@ def ground(
     cited = [sentences[e.sentence - 1] for e in evidence]
     if located and any(_names_actor(s, sentences, actor_forms) for s in cited):
         return Grounding(evidence, located, supported=True)
-    better = _best_sentence(paraphrase, sentences, actor_forms, numbers, withheld) if paraphrase else None
+    better = best_sentence(paraphrase, sentences, actor_forms, numbers, withheld) if paraphrase else None
     if better is None:
         return Grounding(evidence, located, supported=False)
     return Grounding([_evidence(better)], located=True, supported=True, corrected_from=list(numbers))

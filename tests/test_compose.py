@@ -460,6 +460,24 @@ def test_a_denial_with_no_word_of_denial_is_left_out() -> None:
         assert [d.deniers for d in kept.denials] == [["marta-kowalczyk"]]
 
 
+def test_a_denial_citing_the_wrong_sentence_takes_the_one_that_words_it() -> None:
+    text = ("Regulator fines Northgate Bank over laundering failures. The regulator said the bank failed to "
+            "check its customers. In a statement, the bank said it \"does not accept\" that any customer used its "
+            "accounts to launder money.")
+    draft = Draft.model_validate({
+        "actors": [{"name": "Northgate Bank", "kind": "organisation", "role": "bank"}],
+        "allegations": [],
+        "denials": [{"deniers": ["Northgate Bank"], "denies": None,
+                     "claim": "Northgate Bank did not let customers launder money through its accounts.",
+                     "sentences": [1]}],
+        "outcomes": [],
+    })
+    result = compose(draft, text, split_sentences(text))
+    assert [(d.deniers, [e.sentence for e in d.evidence], d.grounded) for d in result.denials] == \
+        [(["northgate-bank"], [3], True)]
+    assert any("D1: denial 1" in w and "sentence 3 does, so it is the evidence" in w for w in result.warnings)
+
+
 def test_initials_the_model_spaced_out_take_the_articles_form() -> None:
     table = ActorTable("Earlier this month, the U.S. government blamed the attacks on Russia. F. D. Roosevelt Hall is closed.")
     table.add("U. S. government", ActorKind.government, "government")
