@@ -9,6 +9,7 @@ sentences do not name the accused) is left out, with a warning saying so.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from summarize.accusations import accusations, self_accusers
@@ -34,6 +35,9 @@ class Composition:
     denials: list[Denial]
     outcomes: list[Outcome]
     warnings: list[str] = field(default_factory=list)
+
+
+_CONTINUES = re.compile(r"(?:He|She|They|It)\b")  # a sentence going on about the one before's subject
 
 
 def copies_its_allegation(deniers: list[str], claim: str, allegation: Allegation) -> bool:
@@ -161,6 +165,15 @@ def compose(
         return (bool(set(self_accusers(text, named())) & set(deniers))
                 and not any(event.type == DENIAL for event in reported_events(text)))
 
+    def denial_after(numbers: list[int]) -> int | None:
+        """The sentence right after a cited one when it words a denial by the same speaker
+        ("... he said that all comments were considered. He denied removing any part of it.")."""
+        for number in numbers:
+            after = shown(number + 1)
+            if shown(number) and after and _CONTINUES.match(after) and rejects(after):
+                return number + 1
+        return None
+
     def worded_roles(item_id: str, claim: str, accusers: list[str], accused: list[str]) -> tuple[list[str], list[str]]:
         """Accusers and accused as the claim words them ("The agency accused Brookfield
         Water of ..."), where the model's lists name others."""
@@ -259,11 +272,15 @@ def compose(
                    f"{item.sentences} word a denial")
             forms = [[*table.surface_forms(i), *table.descriptions(i)] for i in deniers]
             better = best_sentence(item.claim, sentences, forms, item.sentences, withheld, admit=rejects)
-            if better is None:
+            if better is not None:
+                numbers = [better.number]
+            elif (follow := denial_after([e.sentence for e in result.evidence])) is not None:
+                numbers = [follow - 1, follow]
+            else:
                 warnings.append(f"{why}; left out")
                 continue
-            warnings.append(f"{item_id}: {why}; sentence {better.number} does, so it is the evidence")
-            result = ground([better.number], sentences, forms, withheld=withheld)
+            warnings.append(f"{item_id}: {why}; sentence {numbers[-1]} does, so it is the evidence")
+            result = ground(numbers, sentences, forms, withheld=withheld)
         if denies is None:
             denies = (denied(deniers, sentences[result.evidence[0].sentence - 1], allegations, named())
                       if result.evidence else None)

@@ -478,6 +478,16 @@ def test_a_denial_citing_the_wrong_sentence_takes_the_one_that_words_it() -> Non
     assert any("D1: denial 1" in w and "sentence 3 does, so it is the evidence" in w for w in result.warnings)
 
 
+def test_a_denial_citing_the_lead_in_takes_the_next_sentence_that_words_it() -> None:
+    text = ("Owen Reyes accused Kowalczyk of rigging the tender. Kowalczyk said that every bid was scored by "
+            "the rules. She denied changing any score. The port board meets in June.")
+    result = _compose_text(text, [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She rigged the tender.", 1)],
+                           [{"deniers": ["Marta Kowalczyk"], "denies": 1, "claim": "Bids were scored by the rules.",
+                             "sentences": [2]}])
+    assert [([e.sentence for e in d.evidence], d.grounded) for d in result.denials] == [([2, 3], True)]
+    assert any("sentence 3 does, so it is the evidence" in w for w in result.warnings)
+
+
 def test_initials_the_model_spaced_out_take_the_articles_form() -> None:
     table = ActorTable("Earlier this month, the U.S. government blamed the attacks on Russia. F. D. Roosevelt Hall is closed.")
     table.add("U. S. government", ActorKind.government, "government")
