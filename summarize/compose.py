@@ -165,13 +165,18 @@ def compose(
         return (bool(set(self_accusers(text, named())) & set(deniers))
                 and not any(event.type == DENIAL for event in reported_events(text)))
 
-    def denial_after(numbers: list[int]) -> int | None:
-        """The sentence right after a cited one when it words a denial by the same speaker
-        ("... he said that all comments were considered. He denied removing any part of it.")."""
-        for number in numbers:
+    def denial_sentences(claim: str, forms: list[list[str]], cited: list[int], evidence: list[int]) -> list[int] | None:
+        """Where a denial whose evidence words none is worded: the sentence naming a denier
+        that shares most words with its claim, else a sentence of its evidence with the one
+        right after it when that goes on about the same speaker ("... he said that all
+        comments were considered. He denied removing any part of it."); None if nowhere."""
+        better = best_sentence(claim, sentences, forms, cited, withheld, admit=rejects)
+        if better is not None:
+            return [better.number]
+        for number in evidence:
             after = shown(number + 1)
             if shown(number) and after and _CONTINUES.match(after) and rejects(after):
-                return number + 1
+                return [number, number + 1]
         return None
 
     def worded_roles(item_id: str, claim: str, accusers: list[str], accused: list[str]) -> tuple[list[str], list[str]]:
@@ -271,12 +276,8 @@ def compose(
             why = (f"denial {number} ({item.claim.strip()[:60]}): neither its claim nor its sentence(s) "
                    f"{item.sentences} word a denial")
             forms = [[*table.surface_forms(i), *table.descriptions(i)] for i in deniers]
-            better = best_sentence(item.claim, sentences, forms, item.sentences, withheld, admit=rejects)
-            if better is not None:
-                numbers = [better.number]
-            elif (follow := denial_after([e.sentence for e in result.evidence])) is not None:
-                numbers = [follow - 1, follow]
-            else:
+            numbers = denial_sentences(item.claim, forms, item.sentences, [e.sentence for e in result.evidence])
+            if numbers is None:
                 warnings.append(f"{why}; left out")
                 continue
             warnings.append(f"{item_id}: {why}; sentence {numbers[-1]} does, so it is the evidence")
