@@ -13,7 +13,10 @@ its 1,186-token prompt slower (42.6 and 45.4 s against 34.6 and 35.9): f16 stays
 Session 13, seed, --configs f16/auto,f16/off,f16/auto,f16/off --rounds 1: the pipeline's
 request generated at 145.4 and 140.5 ms per token with flash attention auto (on, for a
 CPU) against 111.8 and 110.2 off; the naive request 127.1 / 130.6 against 126.4; prompt
-evaluation the same (35-39 s). The embedded server turns flash attention off.
+evaluation the same (35-39 s). But off changes the numerics and with them the replies:
+the shared benchmark's replies made with it off scored macro F1 0.496 against 0.577
+(allegations .29 against .42, denials .27 against .50), so the embedded server keeps
+llama.cpp's default (auto, which is on for a CPU).
 This swaps the server's parameters: a benchmark, not a product path.
 """
 
@@ -61,7 +64,7 @@ def kv_config(name: str, flash: str) -> Iterator[None]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("article", nargs="?", default=str(SEED))
-    parser.add_argument("--configs", default="f16/off,f16/auto,f16/off,f16/auto")
+    parser.add_argument("--configs", default="f16/auto,f16/off,f16/auto,f16/off")
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
     article = read_article(args.article)
