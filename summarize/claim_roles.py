@@ -23,6 +23,29 @@ _ACCUSES = re.compile(
 )
 
 
+# "... said that she was groped by <actor>": the agent of a passive is who did it, unless
+# the verb is itself one of accusing, reporting or sanctioning ("was accused by the paper")
+_PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?P<verb>\w+)\s+by\s+", re.IGNORECASE)
+_NOT_DOING = re.compile(
+    r"(?:accus|charg|su|criticis|criticiz|blam|investigat|report|told|ask|question|interview|clear|"
+    r"nam|quot|fin|arrest|indict|convict|sentenc|fir|dismiss|suspend|sanction|condemn|denounc|deni|"
+    r"reject|disput|contradict|support|endors|back|elect|appoint|hir)(?:e|ed|d)?$",
+    re.IGNORECASE,
+)
+
+
+def _passive_agent(words: str, actors: list[Named]) -> str | None:
+    """The actor right after "was <verb>ed by" in ``words``, when the verb is a deed."""
+    for match in _PASSIVE_BY.finditer(words):
+        if _NOT_DOING.match(match.group("verb")):
+            continue
+        rest = words[match.end():]
+        named = mentions(rest, actors)
+        if named and rest[: named[0][0]].strip().casefold() in ("", "the"):
+            return named[0][2]
+    return None
+
+
 _PRONOUN = re.compile(r"(?:him|her|them|it|us|me|you|himself|herself|themselves|itself|each other|one another)",
                       re.IGNORECASE)
 
@@ -50,6 +73,8 @@ def claim_roles(claim: str, actors: list[Named], text: str) -> Roles | None:
     # after "said that" the accused must be the subject: "... said that the board ignored ..."
     leads = first is not None and (match.group("direct") or after[: first[0]].strip().casefold() in ("", "the"))
     accused = [first[2]] if first and leads else []
+    if not accused and not match.group("direct") and (agent := _passive_agent(after, actors)):
+        accused = [agent]
     if not accusers:
         return None
     words = after.strip() if match.group("direct") and not named_after else None

@@ -21,6 +21,12 @@ ACTORS = [
     ("Owen Reyes said the board ignored warnings.", ["reyes"], ["board"]),
     # after "said that" only the subject is accused; an actor further on is not
     ("Owen Reyes said that warnings about Kowalczyk were ignored.", ["reyes"], []),
+    # ... unless the claim says by whom: the agent of a passive deed is accused
+    ("Marta Kowalczyk claims she was threatened by Owen Reyes in 2019.", ["kowalczyk"], ["reyes"]),
+    ("Owen Reyes said that warnings were quietly ignored by the board.", ["reyes"], ["board"]),
+    # a passive verb of accusing or sanctioning names an accuser or an authority, not a doer
+    ("The Gazette reported that Kowalczyk was questioned by the agency.", ["gazette"], ["kowalczyk"]),
+    ("Owen Reyes said he was criticised by the Gazette.", ["reyes"], []),
 ])
 def test_a_claim_worded_as_an_accusation_names_both_sides(claim: str, accusers: list, accused: list) -> None:
     roles = claim_roles(claim, ACTORS, TEXT)
