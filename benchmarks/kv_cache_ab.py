@@ -15,7 +15,8 @@ request generated at 145.4 and 140.5 ms per token with flash attention auto (on,
 CPU) against 111.8 and 110.2 off; the naive request 127.1 / 130.6 against 126.4; prompt
 evaluation the same (35-39 s). But off changes the numerics and with them the replies:
 the shared benchmark's replies made with it off scored macro F1 0.496 against 0.577
-(allegations .29 against .42, denials .27 against .50), so the embedded server keeps
+(allegations .29 against .42, denials .27 against .50; 0.549 once claim_roles read
+passive deeds), the fixtures' 0.645 against 0.688. So the embedded server keeps
 llama.cpp's default (auto, which is on for a CPU).
 This swaps the server's parameters: a benchmark, not a product path.
 """
