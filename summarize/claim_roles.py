@@ -27,22 +27,24 @@ _ACCUSES = re.compile(
 # the verb is itself one of accusing, reporting or sanctioning ("was accused by the paper")
 _PASSIVE_BY = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?(?P<verb>\w+)\s+by\s+", re.IGNORECASE)
 _NOT_DOING = re.compile(
-    r"(?:accus|charg|su|criticis|criticiz|blam|investigat|report|told|ask|question|interview|clear|"
+    r"(?:accus|charg|su|critici[sz]|blam|investigat|report|told|ask|question|interview|clear|"
     r"nam|quot|fin|arrest|indict|convict|sentenc|fir|dismiss|suspend|sanction|condemn|denounc|deni|"
     r"reject|disput|contradict|support|endors|back|elect|appoint|hir)(?:e|ed|d)?$",
     re.IGNORECASE,
 )
 
 
+def _leading(words: str, actors: list[Named]) -> str | None:
+    """The actor ``words`` open with ("the" aside), if any."""
+    named = mentions(words, actors)
+    return named[0][2] if named and words[: named[0][0]].strip().casefold() in ("", "the") else None
+
+
 def _passive_agent(words: str, actors: list[Named]) -> str | None:
     """The actor right after "was <verb>ed by" in ``words``, when the verb is a deed."""
     for match in _PASSIVE_BY.finditer(words):
-        if _NOT_DOING.match(match.group("verb")):
-            continue
-        rest = words[match.end():]
-        named = mentions(rest, actors)
-        if named and rest[: named[0][0]].strip().casefold() in ("", "the"):
-            return named[0][2]
+        if not _NOT_DOING.match(match.group("verb")) and (agent := _leading(words[match.end():], actors)):
+            return agent
     return None
 
 
@@ -69,12 +71,13 @@ def claim_roles(claim: str, actors: list[Named], text: str) -> Roles | None:
     accusers = list(dict.fromkeys(a for _, _, a in mentions(match.group("by"), actors)))
     after = match.group("target") if match.group("direct") else match.group("subject")
     named_after = mentions(after, actors)
-    first = named_after[0] if named_after else None
-    # after "said that" the accused must be the subject: "... said that the board ignored ..."
-    leads = first is not None and (match.group("direct") or after[: first[0]].strip().casefold() in ("", "the"))
-    accused = [first[2]] if first and leads else []
-    if not accused and not match.group("direct") and (agent := _passive_agent(after, actors)):
-        accused = [agent]
+    if match.group("direct"):
+        accused = [named_after[0][2]] if named_after else []
+    else:
+        # after "said that" the accused is the subject ("... said that the board ignored ..."),
+        # or the agent of a passive deed ("... said she was groped by <actor>")
+        subject = _leading(after, actors) or _passive_agent(after, actors)
+        accused = [subject] if subject else []
     if not accusers:
         return None
     words = after.strip() if match.group("direct") and not named_after else None

@@ -24,7 +24,8 @@ ACTORS = [
     # ... unless the claim says by whom: the agent of a passive deed is accused
     ("Marta Kowalczyk claims she was threatened by Owen Reyes in 2019.", ["kowalczyk"], ["reyes"]),
     ("Owen Reyes said that warnings were quietly ignored by the board.", ["reyes"], ["board"]),
-    # a passive verb of accusing or sanctioning names an accuser or an authority, not a doer
+    # the subject stays the accused; a passive verb of accusing or sanctioning names an
+    # accuser or an authority, not a doer
     ("The Gazette reported that Kowalczyk was questioned by the agency.", ["gazette"], ["kowalczyk"]),
     ("Owen Reyes said he was criticised by the Gazette.", ["reyes"], []),
 ])
