@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from summarize.accusations import accusations, self_accusers
 from summarize.actors import ActorTable
 from summarize.claim_roles import claim_roles
+from summarize.collectives import accusing_groups
 from summarize.denial_words import rejects
 from summarize.draft import Draft
 from summarize.gist import gist
 from summarize.grounding import best_sentence, ground
 from summarize.outcome_types import supported_type
-from summarize.reported_events import DENIAL, Named, concerned, reported_events
+from summarize.reported_events import DENIAL, Named, concerned, mentions, reported_events
 from summarize.schema import Actor, ActorKind, Allegation, Denial, Outcome, OutcomeType
 from summarize.segment import Sentence
 from summarize.speakers import speakers
@@ -38,6 +39,7 @@ class Composition:
 
 
 _CONTINUES = re.compile(r"(?:He|She|They|It)\b")  # a sentence going on about the one before's subject
+_OBJECT_PRONOUN = re.compile(r"\s*(?:him|her|them)\b", re.IGNORECASE)  # "women who have accused him of"
 
 
 def copies_its_allegation(deniers: list[str], claim: str, allegation: Allegation) -> bool:
@@ -179,6 +181,23 @@ def compose(
                 return [number, number + 1]
         return None
 
+    def group_accusers(item_id: str, numbers: list[int], accusers: list[str], accused: list[str]) -> list[str]:
+        """The unnamed group a cited sentence naming none of the accusers has accusing the
+        accused ("a spate of female accusers emerged, claiming Trump had ...")."""
+        actors = named()
+        for number in numbers:
+            text = shown(number)
+            if mentions(text, [a for a in actors if a.id in accusers]):
+                continue
+            for group in accusing_groups(text):
+                after = text[group.end:]
+                if (_OBJECT_PRONOUN.match(after) or mentions(after, [a for a in actors if a.id in accused])) \
+                        and (entry := table.add(group.name, ActorKind.group, "accusers")) is not None:
+                    warnings.append(f"{item_id}: sentence {number} has {group.name} accusing, not "
+                                    f"{', '.join(accusers) or 'nobody'}; accusers set to them")
+                    return ids([entry.name])
+        return accusers
+
     def worded_roles(item_id: str, claim: str, accusers: list[str], accused: list[str]) -> tuple[list[str], list[str]]:
         """Accusers and accused as the claim words them ("The agency accused Brookfield
         Water of ..."), where the model's lists name others."""
@@ -215,6 +234,7 @@ def compose(
                 accusers, accused = [owner], [owner]
         else:
             accusers, accused = stated_roles(item_id, item.sentences[0], accusers, accused)
+            accusers = group_accusers(item_id, item.sentences, accusers, accused)
             if accusers == accused and len(accused) == 1:
                 # Nobody accuses only themselves except by owning up; several actors listed as
                 # both sides may stand for their blaming one another, so those stay.

@@ -522,3 +522,22 @@ def test_a_sentence_with_two_accusations_keeps_the_one_the_model_listed() -> Non
     result = _compose_text(text, [_allegation(["Gazette"], ["Owen Reyes"], "Reyes leaked the report.", 2)],
                            media="Gazette")
     assert (["gazette"], ["owen-reyes"]) in _roles(result)
+
+
+GROUP_ACCUSING = ("The Port Ellery Gazette polled readers on Monday. A spate of former staff emerged, claiming "
+                  "Kowalczyk had bullied them.")
+
+
+def test_an_allegation_a_group_makes_takes_the_group_as_accuser() -> None:
+    result = _compose_text(GROUP_ACCUSING, [_allegation(["Port Ellery Gazette"], ["Marta Kowalczyk"],
+                                                        "Kowalczyk bullied staff.", 2)], media="Port Ellery Gazette")
+    assert _roles(result) == [(["former-staff"], ["marta-kowalczyk"])]
+    assert {a.id: a.kind for a in result.actors}["former-staff"] is ActorKind.group
+    assert any("sentence 2 has former staff accusing" in w for w in result.warnings)
+
+
+def test_a_group_does_not_replace_an_accuser_its_sentence_names() -> None:
+    text = GROUP_ACCUSING.replace("A spate", "The Port Ellery Gazette said a spate")
+    result = _compose_text(text, [_allegation(["Port Ellery Gazette"], ["Marta Kowalczyk"],
+                                              "Kowalczyk bullied staff.", 2)], media="Port Ellery Gazette")
+    assert _roles(result) == [(["port-ellery-gazette"], ["marta-kowalczyk"])]
