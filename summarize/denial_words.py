@@ -12,7 +12,9 @@ import re
 
 _REJECTS = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ials?)|reject\w*|refut\w*|disput\w*|rebut\w*|contest(?:s|ed|ing)|"
-    r"dismiss(?:es|ed|ing)?|disavow\w*|repudiat\w*|false\w*|untrue|not true|baseless|unfounded|groundless|"
+    r"dismiss(?:es|ed|ing)?(?=\s+as\b|\s+(?:(?:the|these|those|such|her|his|its|their|all|any|reports?\s+of)\s+)?"
+    r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|charges|suggestions?|criticism|concerns|stor(?:y|ies)|"
+    r"idea|notion|it|them|this|that)\b)|disavow\w*|repudiat\w*|false\w*|untrue|not true|baseless|unfounded|groundless|"
     r"a lie|lies|lied|lying|liars?|fabricat\w*|made[- ]up|nonsense|ridiculous|absurd\w*|fake|hoax\w*|smear\w*|"
     r"witch[- ]hunt|no truth|no basis|no evidence|innocen\w*|not guilty|nothing wrong|no wrongdoing|never|"
     r"categorical\w*|not the case|absolutely not|not accept\w*)\b",
