@@ -42,6 +42,9 @@ _REPORTS: dict[OutcomeType, str] = {
                       r"(?:an? |its |the )?"
                       r"(?:\w+ )?(?:investigation|inquiry|probe|review)|"
                       rf"{_BE} (?:investigating|under investigation)|"
+                      # "the regulator said its investigation into the accident was continuing"
+                      r"(?:its|their) (?:\w+ )?(?:investigation|inquiry|probe) (?:\w+ ){0,4}?"
+                      r"(?:is|was|are|were|remains|remained) (?:continuing|ongoing|under way|underway|open)|"
                       r"(?:obtained|got|secured) a (?:search )?warrant",
     _T.apology: r"apologi[sz]ed",
     _T.retraction: r"retracted",

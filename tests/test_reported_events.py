@@ -49,6 +49,8 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     ("NRB has retracted a report about Julia Ferreira and apologised to her on air.",
      [(T.apology, ["nrb"]), (T.retraction, ["nrb"])]),
     ("The FBI said it was reopening its probe into the emails.", [(T.investigation, ["fbi"])]),
+    ("The Ethics Commission said its investigation into the accident was continuing.",
+     [(T.investigation, ["commission"])]),
     ("Kowalczyk denied any wrongdoing.", [(DENIAL, ["kowalczyk"])]),
     # "and" with a few words of title before the second actor
     ("Both Kowalczyk and former deputy director Samuel Osei have denied any wrongdoing.",
