@@ -107,10 +107,17 @@ def compose(
     cache: dict[int, list[Named]] = {}
 
     def named() -> list[Named]:  # items can still add actors and forms to the table
+        """Each actor with the forms the sentence readers look for: name, aliases, and the
+        head of a body's name ("the agency") where no other actor has that head."""
         if table.revision not in cache:
             cache.clear()
-            cache[table.revision] = [Named(a.id, [a.name, *a.aliases], a.kind is ActorKind.person)
-                                     for a in table.actors()]
+            actors = table.actors()
+            heads = [d for a in actors for d in table.descriptions(a.id)]
+            cache[table.revision] = [
+                Named(a.id, [a.name, *a.aliases, *(d for d in table.descriptions(a.id) if heads.count(d) == 1)],
+                      a.kind is ActorKind.person)
+                for a in actors
+            ]
         return cache[table.revision]
 
     def shown(number: int) -> str:

@@ -541,3 +541,25 @@ def test_a_group_does_not_replace_an_accuser_its_sentence_names() -> None:
     result = _compose_text(text, [_allegation(["Port Ellery Gazette"], ["Marta Kowalczyk"],
                                               "Kowalczyk bullied staff.", 2)], media="Port Ellery Gazette")
     assert _roles(result) == [(["port-ellery-gazette"], ["marta-kowalczyk"])]
+
+
+def _bodies_draft(*names: str) -> Draft:
+    draft = _accusation_draft([], [])
+    draft.actors.extend(DraftActor(name=name, kind="government", role="regulator") for name in names)
+    return draft
+
+
+AGENCY = ("The port held its meeting on Monday. The State Environment Agency said the port had breached its "
+          "permit. The agency has opened a formal investigation.")
+
+
+def test_a_body_named_by_the_head_of_its_name_is_found_in_a_sentence_that_reports_an_outcome() -> None:
+    result = compose(_bodies_draft("State Environment Agency"), AGENCY, split_sentences(AGENCY))
+    assert [(o.type.value, o.actors, o.evidence[0].sentence) for o in result.outcomes] == \
+        [("investigation", ["state-environment-agency"], 3)]
+
+
+def test_a_head_two_bodies_share_names_neither() -> None:
+    text = AGENCY.replace("The State", "The Water Agency and the State")
+    result = compose(_bodies_draft("State Environment Agency", "Water Agency"), text, split_sentences(text))
+    assert result.outcomes == []
