@@ -16,8 +16,10 @@ CPU) against 111.8 and 110.2 off; the naive request 127.1 / 130.6 against 126.4;
 evaluation the same (35-39 s). But off changes the numerics and with them the replies:
 the shared benchmark's replies made with it off scored macro F1 0.496 against 0.577
 (allegations .29 against .42, denials .27 against .50; 0.549 once claim_roles read
-passive deeds), the fixtures' 0.645 against 0.688. So the embedded server keeps
-llama.cpp's default (auto, which is on for a CPU).
+passive deeds), the fixtures' 0.645 against 0.688. So the embedded server kept
+llama.cpp's default (auto, which is on for a CPU). Session 14: with compose rules checked
+on both sets of replies, those made with it off score 0.583 (shared) and 0.662
+(fixtures), so the server now runs with it off (embedded.FLASH_ATTENTION).
 This swaps the server's parameters: a benchmark, not a product path.
 """
 

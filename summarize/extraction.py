@@ -140,6 +140,8 @@ class Extractor:
         identity = {"backend": self.endpoint.backend, "model": self.endpoint.model}
         if self.endpoint.backend != "embedded":
             identity["base_url"] = self.endpoint.base_url
+        if self.endpoint.settings:
+            identity["settings"] = self.endpoint.settings
         return identity
 
     async def _extract(self, messages: list[dict[str, str]], response_model: type[M]) -> tuple[M, Usage]:

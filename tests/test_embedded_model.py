@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from summarize.backends.embedded import EmbeddedBackend
+from summarize.backends.embedded import SETTINGS, EmbeddedBackend
 from summarize.backends.prefix_cache import prefix_file
 from summarize.backends.weights import cache_dir
 from summarize.cli import app
@@ -69,7 +69,9 @@ def test_system_prompt_cache_is_saved_and_restored(summaries: dict[str, Summary]
     backend.start()
     try:
         assert backend._path is not None
-        name = prefix_file(backend._path, prompts.system_prompt(), backend._slot_context, backend._parallel)
+        name = prefix_file(
+            backend._path, prompts.system_prompt(), backend._slot_context, backend._parallel, SETTINGS
+        )
         saved = cache_dir() / "slots" / name
         assert saved.is_file(), "the CLI run should have saved the system prompt cache"
         mtime = saved.stat().st_mtime_ns

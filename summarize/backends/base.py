@@ -19,6 +19,9 @@ class Endpoint:
     # llama.cpp's server: a reply can be continued from an assistant prefill under an
     # llguidance grammar, so a reply that starts repeating itself is cut (repeats.py).
     continues_replies: bool = False
+    # Server settings that change the model's replies (embedded.SETTINGS); part of the
+    # reply cache's key, so replies made under other settings are not replayed.
+    settings: str = ""
 
 
 class Backend(Protocol):

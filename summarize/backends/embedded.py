@@ -18,6 +18,17 @@ from summarize.backends.weights import MODEL_NAME, assemble, cache_dir
 from summarize.errors import ModelUnavailableError
 
 DEFAULT_SLOT_CONTEXT = 8192
+# Flash attention off: on this 2-core CPU llama.cpp's flash-attention kernel made each
+# generated token of the pipeline's 1,186-token request cost 140-145 ms, against 110-112
+# with it off (benchmarks/kv_cache_ab.py, seed, two runs each; the naive 476-token
+# request 126-131 either way). "auto", the default, turns it on for CPUs. Over the shared
+# benchmark the pipeline's median seconds per article went from 1.10x the naive
+# approach's to 0.90x (benchmarks/set_latency.py, sessions 12 and 13).
+FLASH_ATTENTION = 0  # llama_flash_attn_type: -1 auto, 0 off, 1 on
+# Server settings that change the replies' numerics: part of the reply cache's key and
+# of the saved prefix's file name (a KV cache laid out for flash attention is not
+# the one without).
+SETTINGS = f"flash_attn={FLASH_ATTENTION}"
 
 
 def default_threads() -> int:
@@ -65,6 +76,7 @@ class EmbeddedBackend:
         params.verbosity = -1
         params.warmup = False
         params.sampling.temp = 0.0
+        params.flash_attn_type = FLASH_ATTENTION
         # Reuse cached chunks of 32+ tokens past the first difference: a reply continued
         # after a cut repeat (repeats.py) re-sends the model's own tokens as a prefill,
         # whose first token the chat template splits differently; without this the
@@ -89,13 +101,16 @@ class EmbeddedBackend:
             context_tokens=slot_context,
             parallel=parallel,
             continues_replies=True,
+            settings=SETTINGS,
         )
 
     def warm(self, system_prompt: str) -> bool:
         """Have the static system prompt's KV cache ready in every slot (prefix_cache.py)."""
         if self._server is None or self._path is None:
             return False
-        filename = prefix_cache.prefix_file(self._path, system_prompt, self._slot_context, self._parallel)
+        filename = prefix_cache.prefix_file(
+            self._path, system_prompt, self._slot_context, self._parallel, SETTINGS
+        )
         return prefix_cache.warm(self._server, cache_dir() / "slots", filename, system_prompt, self._parallel)
 
     def close(self) -> None:

@@ -21,13 +21,12 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 
-def prefix_file(model_path: Path, system_prompt: str, slot_context: int, slots: int) -> str:
-    """One file per model, prompt and server shape: llama.cpp refuses (HTTP 400) to restore
-    a slot saved by a server with a different number of slots."""
+def prefix_file(model_path: Path, system_prompt: str, slot_context: int, slots: int, settings: str) -> str:
+    """One file per model, prompt, server shape and settings: llama.cpp refuses (HTTP 400) to
+    restore a slot saved by a server with a different number of slots."""
     stat = model_path.stat()
-    key = hashlib.sha256(
-        f"{model_path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\0{slot_context}\0{slots}\0{system_prompt}".encode()
-    ).hexdigest()[:24]
+    fields = (model_path.resolve(), stat.st_size, stat.st_mtime_ns, slot_context, slots, settings, system_prompt)
+    key = hashlib.sha256("\0".join(map(str, fields)).encode()).hexdigest()[:24]
     return f"prefix-{key}.bin"
 
 
