@@ -21,7 +21,8 @@ _PEOPLE = (r"(?:accusers|women|men|employees|workers|contractors|residents|paren
            r"students|tenants|staff(?:ers)?|customers|victims|survivors|families|neighbou?rs|nurses|"
            r"teachers|pupils|athletes|gymnasts|investors|shareholders|whistleblowers|officials)")
 # the quantity, up to two lower-case words ("female", "contract", "former"), the people
-_GROUP = re.compile(rf"\b{_QUANTITY}\s+(?P<name>(?:[a-z][\w-]*\s+){{0,2}}?{_PEOPLE})\b", re.IGNORECASE)
+# (not "several Trump accusers": a name there is no group's)
+_GROUP = re.compile(rf"\b{_QUANTITY}\s+(?P<name>(?:(?-i:[a-z])[\w-]*\s+){{0,2}}?{_PEOPLE})\b", re.IGNORECASE)
 # what may stand between the group and its verb of accusing, then the verb
 _ACCUSING = re.compile(
     r"\s*(?:--[^-]{0,40}--\s*|\([^)]{0,40}\)\s*)?,?\s*(?:who\s+|that\s+)?(?:have\s+|has\s+|had\s+)?"

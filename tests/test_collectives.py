@@ -22,6 +22,7 @@ def test_a_group_that_accuses_is_found_with_where_its_accusation_begins(sentence
     "Several residents may claim that the port polluted the bay.",  # a prospect
     "Several residents did not claim that the port polluted the bay.",  # a negation
     "Three polls said Kowalczyk was ahead.",  # not people
+    "Several Reyes employees said Kowalczyk lied.",  # a name before them: not an unnamed group
 ])
 def test_no_group_where_none_accuses(sentence: str) -> None:
     assert accusing_groups(sentence) == []
