@@ -1,6 +1,6 @@
 """Unnamed groups that accuse: "a spate of female accusers emerged, claiming Trump had
-...", "the women -- about a dozen now -- who have accused him of ...", "contract employees
-who said they were not paid".
+...", "the women -- about a dozen now -- who have accused him of ...", "three former players
+have come forward, alleging that the coach ...".
 
 The labelling guidelines make such a group an actor (kind ``group``). The model lists
 named actors; for an accusation by a group it drops the accusers or puts in whoever else

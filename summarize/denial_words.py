@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 
+# What a denial is of: "rejected the claims", "dismissed those reports"
+CLAIM = r"(?:claims?|allegations?|accusations?|charges?|reports?|account|suggestions?|rumou?rs?|findings|story|stories)"
 _REJECTS = re.compile(
     r"\b(?:den(?:y|ies|ied|ying|ials?)|reject\w*|refut\w*|disput\w*|rebut\w*|contest(?:s|ed|ing)|"
+    # "dismissed the allegations", "dismissed it as": not "dismissed its chief executive"
     r"dismiss(?:es|ed|ing)?(?=\s+as\b|\s+(?:(?:the|these|those|such|her|his|its|their|all|any|reports?\s+of)\s+)?"
-    r"(?:\w+\s+)?(?:claims?|allegations?|accusations?|reports?|charges|suggestions?|criticism|concerns|stor(?:y|ies)|"
-    r"idea|notion|it|them|this|that)\b)|disavow\w*|repudiat\w*|false\w*|untrue|not true|baseless|unfounded|groundless|"
+    rf"(?:\w+\s+)?(?:{CLAIM}|criticism|concerns|idea|notion|it|them|this|that)\b)|"
+    r"disavow\w*|repudiat\w*|false\w*|untrue|not true|baseless|unfounded|groundless|"
     r"a lie|lies|lied|lying|liars?|fabricat\w*|made[- ]up|nonsense|ridiculous|absurd\w*|fake|hoax\w*|smear\w*|"
     r"witch[- ]hunt|no truth|no basis|no evidence|innocen\w*|not guilty|nothing wrong|no wrongdoing|never|"
     r"categorical\w*|not the case|absolutely not|not accept\w*)\b",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarize.denial_words import CLAIM
 from summarize.schema import OutcomeType
 
 _T = OutcomeType
@@ -58,10 +59,9 @@ _HEDGE = re.compile(
     re.IGNORECASE,
 )
 DENIAL = "denial"
-_CLAIM = r"(?:claims?|allegations?|accusations?|charges?|reports?|account|suggestions?|rumou?rs?|findings|story|stories)"
 _DENIES = (
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )denied|denies|"  # not "was denied bail"
-    rf"(?:rejected|dismissed|disputed|refuted) (?:the|that|this|these|those|any|all|such) (?:[\w.-]+ |[\w.-]+['\u2019]s ){{0,3}}{_CLAIM}|"
+    rf"(?:rejected|dismissed|disputed|refuted) (?:the|that|this|these|those|any|all|such) (?:[\w.-]+ |[\w.-]+['\u2019]s ){{0,3}}{CLAIM}|"
     r"pleaded not guilty|"
     r"called (?:it|them|the \w+|the \w+ \w+) [\"\u201c']?(?:false|baseless|untrue|a lie|lies|fabricated|a fabrication|"
     r"a sham|frivolous|nonsense|fake)"
