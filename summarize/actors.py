@@ -56,6 +56,19 @@ def _contains_words(longer: str, shorter: str) -> bool:
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
+def _same_name(longer: str, longer_key: str, shorter: str) -> bool:
+    """Whether the shorter normalised name is the longer one less words before it, or less
+    capitalised words after it (``longer`` as written, ``longer_key`` normalised)."""
+    if not shorter or shorter == longer_key:
+        return False
+    if f" {longer_key}".endswith(f" {shorter}"):
+        return True
+    if not f"{longer_key} ".startswith(f"{shorter} "):
+        return False
+    extra = len(longer_key.split()) - len(shorter.split())
+    return _capitalised(longer.split()[-extra:])
+
+
 def _capitalised(words: list[str]) -> bool:
     """Whether every word starts with a capital, as the words of a name do."""
     return all(w[0].isupper() for w in words)
@@ -72,6 +85,7 @@ class _Entry:
     kind: ActorKind
     role: str
     forms: set[str] = field(default_factory=set)  # normalised names that denote it
+    spelled: dict[str, str] = field(default_factory=dict)  # each form as it was written
 
 
 class ActorTable:
@@ -97,14 +111,15 @@ class ActorTable:
         key = normalise_name(name)
         if not key:
             return None
-        entry = self._find(key) or self._described(name, key)
+        entry = self._find(key, name) or self._described(name, key)
         if entry is None:
-            entry = _Entry(name=name, kind=kind, role=role.strip(), forms={key})
+            entry = _Entry(name=name, kind=kind, role=role.strip(), forms={key}, spelled={key: name})
             self._entries.append(entry)
             self.revision += 1
             return entry
         before = (entry.name, entry.kind, len(entry.forms))
         entry.forms.add(key)
+        entry.spelled.setdefault(key, name)
         if not self._frozen and len(key) > len(normalise_name(entry.name)) and _contains_words(key, normalise_name(entry.name)):
             entry.name = name  # keep the fullest form
         if entry.kind is ActorKind.other and kind is not ActorKind.other:
@@ -114,18 +129,23 @@ class ActorTable:
             self.revision += 1
         return entry
 
-    def _find(self, key: str) -> _Entry | None:
+    def _find(self, key: str, name: str | None = None) -> _Entry | None:
         for entry in self._entries:
             if key in entry.forms:
                 return entry
-        candidates = self._overlapping(key)
+        candidates = self._overlapping(key, name)
         return candidates[0] if len(candidates) == 1 else None
 
-    def _overlapping(self, key: str) -> list[_Entry]:
-        """Entries one of whose forms contains the name or is contained in it, word-wise."""
+    def _overlapping(self, key: str, name: str | None = None) -> list[_Entry]:
+        """Entries that one of whose forms is the name with words before it ("Flynn" is
+        "Michael Flynn") or with capitalised words after it ("Tarncross" is "Tarncross
+        Partners"), or the other way round. A lower-case word after a name heads another
+        noun: "Wells Fargo employees" and "the Sanders campaign" are not who they name."""
+        spelled = name or key
         return [
             e for e in self._entries
-            if any(_contains_words(form, key) or _contains_words(key, form) for form in e.forms)
+            if any(_same_name(e.spelled.get(form, form), form, key) or _same_name(spelled, key, form)
+                   for form in e.forms)
         ]
 
     def _described(self, name: str, key: str) -> _Entry | None:
@@ -134,7 +154,7 @@ class ActorTable:
         words = name.split()
         if _capitalised(words[1:] or words):  # "The Kremlin", not "The woman"
             return None
-        heads = [e for e in self._overlapping(key) if any(f.startswith(f"{key} ") for f in e.forms)]
+        heads = [e for e in self._entries if any(f.startswith(f"{key} ") for f in e.forms)]
         return heads[0] if len(heads) == 1 else None
 
     def knows(self, name: str) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 from summarize.backends.base import Backend
 from summarize.backends.embedded import EmbeddedBackend
 from summarize.backends.remote import OPENAI_BASE_URL, RemoteBackend
+from summarize.compose.passes import default_passes, parse_passes
 from summarize.errors import ConfigError
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
@@ -31,6 +32,7 @@ class ModelOptions:
     threads: int | None = None
     context: int | None = None
     parallel: int | None = None
+    passes: str | None = None  # post-model passes: "default", "all", "verify" or names (compose/passes.py)
 
 
 def _first(*values: str | None) -> str | None:
@@ -116,3 +118,11 @@ def _embedded(
         slot_context=context,
         parallel=parallel,
     )
+
+
+def resolve_passes(options: ModelOptions, embedded: bool, env: Mapping[str, str] | None = None) -> list[str]:
+    """The post-model passes to run: --passes, else SUMMARIZE_PASSES, else the model's
+    default (every pass on the embedded model, the verifying ones elsewhere)."""
+    env = os.environ if env is None else env
+    spec = _first(options.passes, env.get("SUMMARIZE_PASSES"))
+    return parse_passes(spec, embedded) if spec else default_passes(embedded)

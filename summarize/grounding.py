@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from summarize.schema import Evidence
 from summarize.segment import Sentence
 
-_PRONOUN = re.compile(r"\b(he|she|they|him|her|his|their|them|it|its)\b", re.IGNORECASE)
+# "he said", and a quote in the first person ("I have apologized"), whose speaker the
+# sentence before names
+_PRONOUN = re.compile(r"\b(he|she|they|him|her|his|their|them|it|its|I|my|we|our)\b", re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 _MIN_OVERLAP = 2  # word stems, besides the actor's name, a corrected citation must share
 
@@ -60,7 +62,7 @@ def mentions(text: str, forms: list[str]) -> bool:
     )
 
 
-def _names_actor(sentence: Sentence, sentences: list[Sentence], actor_forms: list[list[str]]) -> bool:
+def names_actor(sentence: Sentence, sentences: list[Sentence], actor_forms: list[list[str]]) -> bool:
     context = sentence.text
     if sentence.number > 1 and _PRONOUN.search(sentence.text):
         context = sentences[sentence.number - 2].text + " " + context  # "he said"
@@ -89,7 +91,7 @@ def best_sentence(
     for sentence in sentences:
         if sentence.number in withheld or not admit(sentence.text):
             continue
-        if not _names_actor(sentence, sentences, actor_forms):
+        if not names_actor(sentence, sentences, actor_forms):
             continue
         overlap = len(words & _stems(sentence.text))
         distance = min((abs(sentence.number - n) for n in near), default=0)
@@ -114,7 +116,7 @@ def ground(
     if not actor_forms:
         return Grounding(evidence, located, supported=True)
     cited = [sentences[e.sentence - 1] for e in evidence]
-    if located and any(_names_actor(s, sentences, actor_forms) for s in cited):
+    if located and any(names_actor(s, sentences, actor_forms) for s in cited):
         return Grounding(evidence, located, supported=True)
     better = best_sentence(paraphrase, sentences, actor_forms, numbers, withheld) if paraphrase else None
     if better is None:

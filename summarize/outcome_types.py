@@ -33,7 +33,7 @@ _CUES: dict[OutcomeType, str] = {
     OutcomeType.investigation: r"investigat|probe|inquir|inquest|audit|warrant|look(?:ing)? into",
     OutcomeType.apology: r"apolog|\bsorry\b",
     OutcomeType.retraction: r"retract|correction|withdr[ae]w (?:the|its|his|her) (?:story|report|claim|article)",
-    OutcomeType.withdrawal: r"withdr[ae]w|pull(?:ed|s)? out|rescind|dropp?(?:ed|s)? (?:the|her|his|its|their|out)|revok|no longer (?:support|endorse|defend)|cancel",
+    OutcomeType.withdrawal: r"withdr[ae]w|pull(?:ed|s)? out|rescind|dropp?(?:ed|s)? (?:the|her|his|its|their|out)|(?:was|were|been|be) dropped|revok|no longer (?:support|endorse|defend)|cancel",
 }
 _COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _CUES.items()}
 

@@ -10,9 +10,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarize.compose import compose, merge_drafts
+from summarize.compose.passes import default_passes, selected
 from summarize.draft import Draft
 from summarize.errors import ArticleTooLongError, ConfigError
 from summarize.extraction import Extractor, Usage
@@ -62,6 +64,8 @@ def chunk_sentences(sentences: list[Sentence], budget: int, name: str) -> list[l
 class Pipeline:
     extractor: Extractor
     prompts: PromptSet
+    passes: list[str] | None = None  # post-model passes; None: the endpoint's default
+    on_drafts: Callable[[Plan, list[Draft]], None] | None = None  # sees each article's replies
 
     def __post_init__(self) -> None:
         self._slots = asyncio.Semaphore(self.extractor.endpoint.parallel)
@@ -84,14 +88,8 @@ class Pipeline:
         return self._room
 
     def plan(self, article: Article) -> Plan:
-        """Everything before the model: raises on input that cannot be summarised.
-        The chunks hold the sentences as the model sees them (injections withheld)."""
-        cleaned = normalise(article.text)
-        sentences = split_sentences(cleaned.text)
-        withheld = frozenset(suspects(sentences))
-        shown = withhold(sentences, set(withheld))
-        chunks = chunk_sentences(shown, self._budget(), article.name)
-        return Plan(article, cleaned.text, sentences, chunks, withheld, list(cleaned.warnings))
+        """Everything before the model: raises on input that cannot be summarised."""
+        return plan_article(article, self._budget())
 
     def messages(self, plan: Plan) -> list[list[dict[str, str]]]:
         """The chat messages of each request the article needs, one per chunk."""
@@ -111,10 +109,14 @@ class Pipeline:
         for _, part_usage in results:
             usage.add(part_usage)
         endpoint = self.extractor.endpoint
+        drafts = [draft for draft, _ in results]
+        if self.on_drafts is not None:
+            self.on_drafts(plan, drafts)
+        passes = self.passes if self.passes is not None else default_passes(endpoint.backend == "embedded")
         return finish(
-            plan, [draft for draft, _ in results], usage,
+            plan, drafts, usage,
             model=endpoint.model, backend=endpoint.backend, prompt_hash=self.prompts.hash,
-            latency_s=time.perf_counter() - min(started) + usage.replayed_s,
+            latency_s=time.perf_counter() - min(started) + usage.replayed_s, passes=passes,
         )
 
 
@@ -130,9 +132,21 @@ class Plan:
     warnings: list[str]
 
 
+def plan_article(article: Article, budget: int | None = None) -> Plan:
+    """Normalise, number the sentences, withhold suspected injections and, given a token
+    ``budget`` per request, split into chunks that hold the sentences as the model sees
+    them (one chunk without a budget)."""
+    cleaned = normalise(article.text)
+    sentences = split_sentences(cleaned.text)
+    withheld = frozenset(suspects(sentences))
+    shown = withhold(sentences, set(withheld))
+    chunks = chunk_sentences(shown, budget, article.name) if budget is not None else [shown]
+    return Plan(article, cleaned.text, sentences, chunks, withheld, list(cleaned.warnings))
+
+
 def finish(
     plan: Plan, drafts: list[Draft], usage: Usage, *, model: str, backend: str, prompt_hash: str,
-    latency_s: float,
+    latency_s: float, passes: list[str] | None = None,
 ) -> Summary:
     """The typed, grounded summary from the model's drafts of each chunk.
     Shared by live runs and by results ingested from a batch API."""
@@ -142,7 +156,7 @@ def finish(
     if plan.withheld:
         warnings.append(f"sentence(s) {sorted(plan.withheld)} look like instructions to AI systems; "
                         "withheld from the model")
-    composition = compose(merge_drafts(drafts), plan.text, plan.sentences, plan.withheld)
+    composition = compose(merge_drafts(drafts), plan.text, plan.sentences, plan.withheld, passes)
     return Summary(
         schema_version=SCHEMA_VERSION,
         gist=composition.gist,
@@ -161,6 +175,8 @@ def finish(
             output_tokens=usage.output_tokens,
             requests=usage.requests,
             latency_s=round(latency_s, 3),
-            warnings=warnings + composition.warnings,
+            warnings=warnings,
+            findings=composition.findings,
+            passes=[p.name for p in selected(passes)],
         ),
     )

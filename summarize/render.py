@@ -10,7 +10,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from summarize.schema import Evidence, Summary
+from summarize.schema import Allegation, Denial, Evidence, Outcome, Summary
 
 _EVIDENCE_CHARS = 160
 
@@ -28,8 +28,24 @@ def _quote(evidence: list[Evidence], limit: int = _EVIDENCE_CHARS) -> str:
     return "\n".join(parts)
 
 
-def _mark(grounded: bool) -> str:
-    return "verified" if grounded else "NOT VERIFIED"
+def _mark(item: Allegation | Denial | Outcome) -> str:
+    if not item.grounded:
+        return "NOT VERIFIED" + (f" ({', '.join(item.checks)})" if item.checks else "")
+    return f"doubted: {', '.join(item.checks)}" if item.checks else "verified"
+
+
+def notes(summary: Summary, verbose: bool = False) -> list[str]:
+    """What a reader should know beside the tables: warnings about the article always;
+    what the code changed in the model's reply item by item with ``verbose``, else a count."""
+    p = summary.provenance
+    lines = [f"warning: {w}" for w in p.warnings]
+    if verbose:
+        lines += [f"{f.action}: {f.item}: {f.detail}" for f in p.findings]
+    elif p.findings:
+        count = len(p.findings)
+        lines.append(f"{p.source}: {count} correction{'s' if count != 1 else ''} and checks of the model's reply; "
+                     "-v lists them")
+    return lines
 
 
 def to_json(summaries: list[Summary]) -> str:
@@ -48,21 +64,22 @@ def to_rich(summary: Summary) -> RenderableType:
     parts.append(actors)
     sections = [
         ("Allegations", ("id", "accusers", "accused", "claim", "evidence", "check"),
-         [(x.id, _names(summary, x.accusers), _names(summary, x.accused), x.claim, _quote(x.evidence), x.grounded)
+         [(x.id, _names(summary, x.accusers), _names(summary, x.accused), x.claim, _quote(x.evidence), x)
           for x in summary.allegations]),
         ("Denials", ("id", "deniers", "denies", "claim", "evidence", "check"),
-         [(x.id, _names(summary, x.deniers), x.denies or "-", x.claim, _quote(x.evidence), x.grounded)
+         [(x.id, _names(summary, x.deniers), x.denies or "-", x.claim, _quote(x.evidence), x)
           for x in summary.denials]),
         ("Outcomes", ("id", "type", "actors", "description", "evidence", "check"),
-         [(x.id, x.type.value, _names(summary, x.actors), x.description, _quote(x.evidence), x.grounded)
+         [(x.id, x.type.value, _names(summary, x.actors), x.description, _quote(x.evidence), x)
           for x in summary.outcomes]),
     ]
     for title, columns, rows in sections:
         table = Table(title=title, box=box.SIMPLE_HEAD, expand=True, show_lines=True)
         for column in columns:
             table.add_column(column, overflow="fold")
-        for *cells, grounded in rows:
-            table.add_row(*cells, Text(_mark(grounded), style="green" if grounded else "bold red"))
+        for *cells, item in rows:
+            style = "green" if item.grounded and not item.checks else "bold red" if not item.grounded else "yellow"
+            table.add_row(*cells, Text(_mark(item), style=style))
         if not rows:
             table.add_row(*(["none found"] + [""] * (len(columns) - 1)))
         parts.append(table)
@@ -72,8 +89,6 @@ def to_rich(summary: Summary) -> RenderableType:
         f"{p.input_tokens} in / {p.output_tokens} out tokens · {p.requests} request(s) · {p.latency_s:.1f} s"
     )
     parts.append(Text(footer, style="dim"))
-    for warning in p.warnings:
-        parts.append(Text(f"warning: {warning}", style="yellow"))
     return Group(*parts)
 
 
@@ -91,13 +106,13 @@ def to_markdown(summaries: list[Summary]) -> str:
                 for a in s.actors]
         out += ["", "## Allegations", ""]
         out += [f"- **{x.id}** {_names(s, x.accusers)} → {_names(s, x.accused)}: {x.claim} "
-                f"({_mark(x.grounded)})\n  > {_quote(x.evidence)}" for x in s.allegations] or ["None found."]
+                f"({_mark(x)})\n  > {_quote(x.evidence)}" for x in s.allegations] or ["None found."]
         out += ["", "## Denials", ""]
         out += [f"- **{x.id}** {_names(s, x.deniers)} deny {x.denies or 'an unlisted claim'}: {x.claim} "
-                f"({_mark(x.grounded)})\n  > {_quote(x.evidence)}" for x in s.denials] or ["None found."]
+                f"({_mark(x)})\n  > {_quote(x.evidence)}" for x in s.denials] or ["None found."]
         out += ["", "## Outcomes", ""]
         out += [f"- **{x.id}** {x.type.value} ({_names(s, x.actors)}): {x.description} "
-                f"({_mark(x.grounded)})\n  > {_quote(x.evidence)}" for x in s.outcomes] or ["None found."]
+                f"({_mark(x)})\n  > {_quote(x.evidence)}" for x in s.outcomes] or ["None found."]
         out += ["", f"<sub>{p.model} ({p.backend}), prompts {p.prompt_hash}, schema {p.schema_version}, "
                 f"{p.input_tokens} in / {p.output_tokens} out tokens, {p.latency_s:.1f} s</sub>", ""]
         out += [f"> warning: {w}" for w in p.warnings]

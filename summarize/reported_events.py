@@ -52,10 +52,14 @@ _REPORTS: dict[OutcomeType, str] = {
     _T.withdrawal: r"withdrew|withdrawn|pulled out of|dropped (?:the|her|his|its|their) (?:lawsuit|suit|bid|case|charges)",
 }
 _HEDGE = re.compile(
-    # "to" hedges ("threatened to sue") unless a decision was taken ("agreed to settle")
-    r"\b(?:would|could|might|may|will|shall|should|must|(?<!agreed )(?<!decided )(?<!voted )to|not|never|if|"
-    r"whether|threat\w*|vow\w*|"
-    r"call\w* (?:on|for)|urg\w*|demand\w*|refus\w*|no|any)\W+(?:\w+\W+){0,2}$|n't\W+(?:\w+\W+){0,2}$",
+    r"\b(?:would|could|might|may|will|shall|should|must|not|never|if|whether|threat\w*|vow\w*|"
+    r"call\w* (?:on|for)|urg\w*|demand\w*|refus\w*|no|any)\W+(?:\w+\W+){0,2}$|n't\W+(?:\w+\W+){0,2}$|"
+    # "to" before a verb hedges ("threatened to sue") unless what it follows says the act
+    # was done: a decision or compulsion ("agreed to settle", "was forced to resign"), a
+    # filing ("filed papers to drop the suit"); before a noun it is no hedge ("led to the
+    # resignation of")
+    r"\b(?<!agreed )(?<!decided )(?<!voted )(?<!forced )(?<!compelled )(?<!opted )(?<!papers )(?<!motion )to"
+    r"\W+(?!(?:the|a|an|his|her|its|their)\W)(?:\w+\W+){0,2}$",
     re.IGNORECASE,
 )
 DENIAL = "denial"

@@ -6,10 +6,12 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
-from summarize.config import ModelOptions, resolve_backend
+from summarize.backends.embedded import EmbeddedBackend
+from summarize.config import ModelOptions, resolve_backend, resolve_passes
+from summarize.draft import Draft
 from summarize.errors import SummarizeError
 from summarize.extraction import Extractor, RequestOptions
-from summarize.pipeline import Pipeline
+from summarize.pipeline import Pipeline, Plan
 from summarize.prompting import PromptSet
 from summarize.schema import Summary
 from summarize.sources import Article
@@ -25,6 +27,7 @@ def summarize_articles(
     *,
     keep_going: bool = False,
     on_result: Callable[[int, Outcome], None] | None = None,
+    on_drafts: Callable[[Plan, list[Draft]], None] | None = None,
 ) -> list[Outcome]:
     """One result per article. Without ``keep_going`` the first error is raised, and
     every article is checked before the first request; with it, each failure is
@@ -34,25 +37,25 @@ def summarize_articles(
         return []
     prompts = PromptSet.load(prompt_dir)
     backend = resolve_backend(options)
+    passes = resolve_passes(options, isinstance(backend, EmbeddedBackend))
     endpoint = backend.start()
     try:
         def warm() -> None:
             backend.warm(prompts.system_prompt())
 
-        return asyncio.run(_run(articles, Extractor(endpoint, request), prompts, keep_going, on_result, warm))
+        pipeline = Pipeline(Extractor(endpoint, request), prompts, passes=passes, on_drafts=on_drafts)
+        return asyncio.run(_run(articles, pipeline, keep_going, on_result, warm))
     finally:
         backend.close()
 
 
 async def _run(
     articles: list[Article],
-    extractor: Extractor,
-    prompts: PromptSet,
+    pipeline: Pipeline,
     keep_going: bool,
     on_result: Callable[[int, Outcome], None] | None,
     warm: Callable[[], None],
 ) -> list[Outcome]:
-    pipeline = Pipeline(extractor, prompts)
 
     async def one(index: int, article: Article) -> Outcome:
         result: Outcome
@@ -73,4 +76,4 @@ async def _run(
         warm()  # after the checks: bad input never costs a model call
         return list(await asyncio.gather(*(one(i, a) for i, a in enumerate(articles))))
     finally:
-        await extractor.aclose()
+        await pipeline.extractor.aclose()

@@ -10,7 +10,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 
 class ActorKind(str, Enum):
@@ -71,6 +71,11 @@ class _Grounded(_Strict):
     grounded: bool = Field(
         description="True only when every piece of evidence was located in the source by code."
     )
+    checks: list[str] = Field(
+        default_factory=list,
+        description="Checks in code the item failed, e.g. 'unsupported' (its sentences do not name its actors), "
+                    "'no-denial-word', 'type-unsupported', 'self-accusation'. The item is kept: judge it yourself.",
+    )
 
 
 class Allegation(_Grounded):
@@ -94,6 +99,15 @@ class Outcome(_Grounded):
     description: str = Field(description="Short neutral paraphrase of what happened.")
 
 
+class Finding(_Strict):
+    """What the code after the model did to one item or actor of the reply."""
+
+    code: str = Field(description="Which check or correction, e.g. 'unsupported', 'roles-from-sentence'.")
+    item: str = Field(description="The item's id ('A2'), or the reply's item or actor it was about.")
+    action: str = Field(description="'flagged', 'corrected', 'added', 'removed' or 'linked'.")
+    detail: str
+
+
 class Provenance(_Strict):
     source: str = Field(description="The file summarised, or '<stdin>'.")
     model: str
@@ -105,7 +119,11 @@ class Provenance(_Strict):
     output_tokens: int = Field(ge=0, description="Generated tokens over all requests.")
     requests: int = Field(ge=0, description="Model requests made, re-asks included.")
     latency_s: float = Field(ge=0, description="Seconds from the first request to the summary, queueing excluded.")
-    warnings: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list, description="About the article as a whole: characters "
+                                "removed, sentences withheld, the article split.")
+    findings: list[Finding] = Field(default_factory=list, description="What the post-model passes did, item by "
+                                    "item.")
+    passes: list[str] = Field(default_factory=list, description="The post-model passes that ran, in order.")
 
 
 class Summary(_Strict):

@@ -4,11 +4,22 @@ denials found by reported_events.py, which compose.py adds with a warning."""
 from __future__ import annotations
 
 import re
+from typing import Protocol, TypeVar
 
 from summarize.accusations import Accusation, accusations
-from summarize.reported_events import Named, concerned, mentions, reported_events
-from summarize.schema import Allegation, Evidence, OutcomeType
+from summarize.reported_events import DENIAL, Named, concerned, mentions, reported_events
+from summarize.schema import Evidence, OutcomeType
 from summarize.segment import Sentence
+
+
+class _Allegation(Protocol):
+    accusers: list[str]
+    accused: list[str]
+    claim: str
+    evidence: list[Evidence]
+
+
+A = TypeVar("A", bound=_Allegation)
 
 
 def words(text: str) -> set[str]:
@@ -32,7 +43,7 @@ def reported(
             if actors and not keys & covered:
                 covered |= keys
                 found.append((sentence, event.type, actors))
-            elif len(actors) > 1 and (rest := [a for a in actors if (event.type, a) not in covered]) \
+            elif event.type == DENIAL and len(actors) > 1 and (rest := [a for a in actors if (event.type, a) not in covered]) \
                     and len(rest) < len(actors):
                 # "Both Stone and Pence have denied it", the model listing Pence's denial only
                 covered |= {(event.type, a) for a in rest}
@@ -41,7 +52,7 @@ def reported(
 
 
 def unlisted_accusations(
-    sentences: list[Sentence], withheld: frozenset[int], named: list[Named], allegations: list[Allegation]
+    sentences: list[Sentence], withheld: frozenset[int], named: list[Named], allegations: list[A]
 ) -> list[tuple[Sentence, Accusation]]:
     """Accusations that sentences state in plain words (accusations.py) and that no listed
     allegation covers: one against the same actor that cites the sentence or has the
@@ -66,21 +77,21 @@ def covers(kind: OutcomeType | str, actors: list[str], evidence: list[Evidence])
     return {(kind, a) for a in actors} | {(kind, e.sentence) for e in evidence}
 
 
-def denied(deniers: list[str], sentence: Sentence, allegations: list[Allegation], named: list[Named]) -> str | None:
+def denied(deniers: list[str], sentence: Sentence, allegations: list[A], named: list[Named]) -> A | None:
     """The allegation whose accuser the sentence names as the claim's owner ("refuted the
     Washington Post's allegations"); else the one against the deniers that shares the
     most words with their sentence; else ("Albright rejected that claim") the one
     stated in the three sentences before."""
     owners = {i for _, _, i in mentions(sentence.text, named, possessive=True)}
     if owned := [a for a in allegations if owners & set(a.accusers) and not set(a.accusers) & set(deniers)]:
-        return owned[0].id
+        return owned[0]
     against = [a for a in allegations if set(a.accused) & set(deniers)]
     if against:
         said = words(sentence.text)
-        return max(against, key=lambda a: len(words(a.claim) & said)).id
-    before = [(max(cited), a.id) for a in allegations
+        return max(against, key=lambda a: len(words(a.claim) & said))
+    before = [(max(cited), n) for n, a in enumerate(allegations)
               if (cited := [e.sentence for e in a.evidence if sentence.number - 3 <= e.sentence <= sentence.number])]
-    return max(before)[1] if before else None
+    return allegations[max(before)[1]] if before else None
 
 
 def shorten(text: str, limit: int = 160) -> str:

@@ -1,5 +1,6 @@
 from summarize.actors import ActorTable
-from summarize.compose import compose, merge_drafts
+from summarize.compose import compose, merge_drafts, pass_names
+from summarize.compose.passes import VERIFY
 from summarize.draft import Draft, DraftActor
 from summarize.schema import ActorKind
 from summarize.segment import normalise, split_sentences
@@ -65,8 +66,9 @@ def test_evidence_that_does_not_mention_the_actor_is_not_grounded() -> None:
     # A fabricated outcome citing a real sentence about someone else.
     outcomes = [{"actors": ["Owen Reyes"], "type": "arrest", "description": "Reyes was arrested.",
                  "sentences": [11]}]
-    result = _compose(outcomes=outcomes)
-    assert result.outcomes[0].grounded is False
+    draft = Draft.model_validate({**EXAMPLE_DRAFT, "outcomes": outcomes})
+    result = compose(draft, TEXT, SENTENCES, passes=pass_names(VERIFY))
+    assert result.outcomes[0].grounded is False and result.outcomes[0].checks == ["unsupported"]
     assert any("O1" in w and "do not mention" in w for w in result.warnings)
 
 
@@ -76,11 +78,19 @@ def test_pronoun_evidence_looks_at_the_previous_sentence() -> None:
     assert _compose(denials=denials).denials[0].grounded is True
 
 
-def test_denial_of_unknown_allegation_is_relinked_with_warning() -> None:
+def test_denial_of_unknown_allegation_is_left_unlinked_not_relinked() -> None:
     denials = [dict(EXAMPLE_DRAFT["denials"][0], denies=7)]
     result = _compose(denials=denials)
-    assert result.denials[0].denies == "A1"  # the allegation against Kowalczyk, who denies
-    assert "D1: points at allegation 7, which does not exist; linked to A1" in result.warnings
+    assert result.denials[0].denies is None  # never guessed: A1 is against Kowalczyk too
+    assert "D1: points at allegation 7, which does not exist; set to null" in result.warnings
+
+
+def test_denial_of_an_allegation_left_out_is_left_unlinked() -> None:
+    allegations = [dict(EXAMPLE_DRAFT["allegations"][0], accused=["Sentence-like name: who cares?"])]
+    denials = [dict(EXAMPLE_DRAFT["denials"][0], denies=1)]
+    result = _compose(allegations=allegations, denials=denials)
+    assert result.allegations == [] and result.denials[0].denies is None
+    assert any(f.code == "unlinked" and f.item == "D1" for f in result.findings)
 
 
 def test_denial_of_unknown_allegation_becomes_null_when_none_fits() -> None:
@@ -117,25 +127,25 @@ def test_outcome_type_is_checked_against_its_evidence() -> None:
     outcomes = [
         # sentence 11 reports an investigation, not a resignation: re-typed
         {"actors": ["Ethics Commission"], "type": "resignation", "description": "The commission acted.", "sentences": [11]},
-        # sentence 4 (the allegation) reports no event at all: left out
+        # sentence 4 (the allegation) reports no event at all: kept, flagged
         {"actors": ["Marta Kowalczyk"], "type": "resignation", "description": "Kowalczyk quit.", "sentences": [4]},
         # the model's type is supported: kept as it is
         {"actors": ["Marta Kowalczyk"], "type": "resignation", "description": "Kowalczyk resigned.", "sentences": [3]},
     ]
     result = _compose(outcomes=outcomes)
     # the third is Osei's appointment, which the draft leaves out and sentence 10 reports
-    assert [(o.type.value, o.evidence[0].sentence) for o in result.outcomes] == \
-        [("investigation", 11), ("resignation", 3), ("appointment", 10)]
+    assert [(o.type.value, o.evidence[0].sentence, o.checks) for o in result.outcomes] == \
+        [("investigation", 11, []), ("resignation", 4, ["type-unsupported"]), ("resignation", 3, []),
+         ("appointment", 10, [])]
     assert any("typed resignation" in w and "investigation" in w for w in result.warnings)
-    assert any("outcome 2" in w and "left out" in w for w in result.warnings)
+    assert "O2: its evidence reports no resignation" in result.warnings
 
 
-def test_a_denial_that_repeats_its_allegation_by_its_own_accusers_is_left_out() -> None:
+def test_a_denial_that_repeats_its_allegation_by_its_own_accusers_is_flagged() -> None:
     copied = {"deniers": ["Gazette"], "denies": 1, "sentences": [4],
               "claim": "Kowalczyk approved a contract for her brother's company without any tender."}
     result = _compose(denials=[*EXAMPLE_DRAFT["denials"], copied])
-    assert [d.denies for d in result.denials] == ["A1", "A2"]
-    assert any("repeats it; left out" in w for w in result.warnings)
+    assert [(d.denies, d.checks) for d in result.denials] == [("A1", []), ("A2", []), ("A1", ["copies-allegation"])]
 
 
 def test_an_accuser_who_denies_something_else_keeps_the_denial() -> None:
@@ -193,23 +203,25 @@ def test_denier_is_who_the_cited_sentence_says_denied() -> None:
     assert any("D1" in w and "marta-kowalczyk" in w and "owen-reyes" in w for w in result.warnings)
 
 
-def test_outcome_left_out_leaves_no_warning_under_its_id() -> None:
+def test_an_outcome_its_evidence_does_not_report_is_kept_and_flagged() -> None:
     bogus = {"actors": ["Denise Albright"], "type": "investigation",
              "description": "Albright investigated.", "sentences": [2]}  # sentence 2 names nobody
     result = _compose(outcomes=[EXAMPLE_DRAFT["outcomes"][0], bogus])
-    assert any(w.startswith("outcome 2 (investigation") and "left out" in w for w in result.warnings)
-    assert not any(w.startswith("O2: cited") for w in result.warnings)
+    assert result.outcomes[1].grounded is False and "unsupported" in result.outcomes[1].checks
+    assert any(w.startswith("O2: cited") for w in result.warnings)
 
 
 def test_outcome_actor_is_who_its_sentence_says_it_happened_to() -> None:
-    """The model often names the body ("the Harbour Authority") for a person's resignation;
-    the cited sentence says who resigned, and that is checked after a wrong citation is
-    corrected (sentence 2 names nobody, the resignation is in sentence 3)."""
-    wrong = dict(EXAMPLE_DRAFT["outcomes"][0], actors=["Port Ellery Harbour Authority"], sentences=[2])
+    """The model names someone its cited sentence does not: the sentence says who resigned.
+    A body the sentence does name ("of the Port Ellery Harbour Authority") is left alone:
+    the model's reading of a sentence stands where the sentence bears it out."""
+    wrong = dict(EXAMPLE_DRAFT["outcomes"][0], actors=["Owen Reyes"])
     result = _compose(outcomes=[wrong])
     resignation = [o for o in result.outcomes if o.type.value == "resignation"]
-    assert [(o.actors, o.evidence[0].sentence) for o in resignation] == [(["marta-kowalczyk"], 3)]
+    assert [(o.actors, o.evidence[0].sentence, o.grounded) for o in resignation] == [(["marta-kowalczyk"], 3, True)]
     assert any(w.startswith("O1: sentence 3 names marta-kowalczyk") for w in result.warnings)
+    named = dict(EXAMPLE_DRAFT["outcomes"][0], actors=["Port Ellery Harbour Authority"])
+    assert _compose(outcomes=[named]).outcomes[0].actors == ["port-ellery-harbour-authority"]
 
 
 def test_outcome_actor_the_sentence_confirms_is_kept() -> None:
@@ -283,18 +295,18 @@ def test_a_repeated_allegation_leaves_no_warning_under_its_id() -> None:
                   claim="The Gazette reported that Kowalczyk approved the contract without a tender.")
     result = _compose(allegations=[worded, worded, EXAMPLE_DRAFT["allegations"][1]])
     assert [a.id for a in result.allegations] == ["A1", "A2"]
-    assert len([w for w in result.warnings if "its claim names marta-kowalczyk" in w]) == 1
+    assert not any(w.startswith("A3") for w in result.warnings)
+    assert [(f.item, f.action) for f in result.findings if f.code == "repeat"] == \
+        [("allegation 2 (The Gazette reported that Kowalczyk approved the contract wi)", "removed")]
 
 
-def test_an_allegation_whose_cited_sentence_does_not_name_the_accused_is_left_out() -> None:
-    """Sentence 8 names neither Kowalczyk nor anyone accused; a sentence elsewhere that
-    does name her is not evidence of this claim, and such items were nearly always wrong."""
-    miscited = dict(EXAMPLE_DRAFT["allegations"][0], sentences=[8])
+def test_an_allegation_whose_cited_sentence_does_not_name_the_accused_is_flagged() -> None:
+    """Sentence 8 names neither Kowalczyk nor anyone accused: kept, not grounded, flagged."""
+    miscited = dict(EXAMPLE_DRAFT["allegations"][0], claim="Kowalczyk approved it.", sentences=[8])
     result = _compose(allegations=[miscited, EXAMPLE_DRAFT["allegations"][1]], denials=[])
-    assert [a.accused for a in result.allegations] == [["the-authority-s-board"]]
-    assert result.allegations[0].id == "A1"
-    assert any(w.startswith("allegation 1 (") and "do not mention marta-kowalczyk; left out" in w
-               for w in result.warnings)
+    assert [(a.accused, a.grounded, a.checks) for a in result.allegations] == \
+        [(["marta-kowalczyk"], False, ["unsupported"]), (["the-authority-s-board"], True, [])]
+    assert "A1: cited sentence(s) [8] do not mention marta-kowalczyk" in result.warnings
 
 
 def test_an_accused_the_claim_words_is_taken_when_the_model_named_another() -> None:
@@ -408,21 +420,20 @@ def test_an_actor_owning_up_to_the_act_is_accuser_and_accused() -> None:
     assert "A1: sentence 2 has owen-reyes owning up to it; owen-reyes set as accuser and accused" in result.warnings
 
 
-def test_an_actor_accusing_only_itself_without_owning_up_is_left_out() -> None:
+def test_an_actor_accusing_only_itself_without_owning_up_is_flagged() -> None:
     text = "The port held its meeting on Monday. Owen Reyes said the board had lost its way."
     result = _compose_text(text, [_allegation(["Owen Reyes"], ["Owen Reyes"], "The board lost its way.", 2)])
-    assert result.allegations == []
-    assert any("owen-reyes accuses only owen-reyes" in w and "left out" in w for w in result.warnings)
+    assert [a.checks for a in result.allegations] == [["self-accusation"]]
+    assert any("owen-reyes accuses only owen-reyes" in w for w in result.warnings)
 
 
-def test_a_denial_copying_its_allegation_is_left_out_even_when_the_accused_is_listed_among_its_accusers() -> None:
+def test_a_denial_copying_its_allegation_is_flagged_even_when_the_accused_is_listed_among_its_accusers() -> None:
     claim = "Kowalczyk approved the contract without a tender."
     both = ["Owen Reyes", "Marta Kowalczyk"]
     result = _compose_text(ACCUSING.removesuffix(" Kowalczyk denied it."),
                            [_allegation(both, ["Marta Kowalczyk"], claim, 2)],
                            [{"deniers": both, "denies": 1, "claim": claim, "sentences": [2]}])
-    assert len(result.allegations) == 1 and result.denials == []
-    assert any("repeats it; left out" in w for w in result.warnings)
+    assert len(result.allegations) == 1 and [d.checks for d in result.denials] == [["copies-allegation"]]
 
 
 def test_whoever_owned_up_may_still_deny_it() -> None:
@@ -432,7 +443,7 @@ def test_whoever_owned_up_may_still_deny_it() -> None:
     assert [d.denies for d in result.denials] == ["A1"]
 
 
-def test_a_denial_whose_sentence_has_the_denier_owning_up_is_left_out() -> None:
+def test_a_denial_whose_sentence_has_the_denier_owning_up_is_flagged() -> None:
     text = ("The Gazette reported that Kowalczyk approved the contract. Kowalczyk acknowledged that she had "
             "approved it without a tender. Owen Reyes acknowledged that he had voted for it but denied any wrongdoing.")
     result = _compose_text(
@@ -440,24 +451,24 @@ def test_a_denial_whose_sentence_has_the_denier_owning_up_is_left_out() -> None:
         [{"deniers": ["Marta Kowalczyk"], "denies": 1, "claim": "She approved it without a tender.", "sentences": [2]},
          {"deniers": ["Owen Reyes"], "denies": None, "claim": "He denied wrongdoing.", "sentences": [3]}],
         media="Gazette")
-    assert [d.deniers for d in result.denials] == [["owen-reyes"]]  # owning up and denying: still a denial
-    assert any("has marta-kowalczyk owning up, not denying; left out" in w for w in result.warnings)
+    # owning up and denying: still a denial
+    assert [(d.deniers, d.checks) for d in result.denials] == [(["marta-kowalczyk"], ["admission"]), (["owen-reyes"], [])]
+    assert any("has marta-kowalczyk owning up, not denying" in w for w in result.warnings)
 
 
-def test_a_denial_with_no_word_of_denial_is_left_out() -> None:
+def test_a_denial_with_no_word_of_denial_is_flagged() -> None:
     text = ("Owen Reyes accused Kowalczyk of approving the contract without a tender. Kowalczyk said she "
             "would excuse him that. Kowalczyk called the accusation untrue.")
     excusing = {"deniers": ["Marta Kowalczyk"], "denies": 1, "claim": "Kowalczyk excused Reyes.", "sentences": [2]}
     result = _compose_text(text.removesuffix(" Kowalczyk called the accusation untrue."),
                            [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)], [excusing])
-    assert result.denials == []
-    assert any("denial 1 (Kowalczyk excused Reyes.): neither its claim nor its sentence(s) [2] word a denial; "
-               "left out" in w for w in result.warnings)
+    assert [d.checks for d in result.denials] == [["no-denial-word"]]
+    assert "D1: neither its claim nor its sentence(s) [2] word a denial" in result.warnings
     # The same sentence under a claim that words a denial stays; so does a sentence that words one.
     for claim, sentence in (("Kowalczyk denies approving it.", 2), ("Kowalczyk excused Reyes.", 3)):
         kept = _compose_text(text, [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)],
                              [dict(excusing, claim=claim, sentences=[sentence])])
-        assert [d.deniers for d in kept.denials] == [["marta-kowalczyk"]]
+        assert [(d.deniers, d.checks) for d in kept.denials] == [(["marta-kowalczyk"], [])]
 
 
 def test_a_denial_citing_the_wrong_sentence_takes_the_one_that_words_it() -> None:
@@ -475,7 +486,7 @@ def test_a_denial_citing_the_wrong_sentence_takes_the_one_that_words_it() -> Non
     result = compose(draft, text, split_sentences(text))
     assert [(d.deniers, [e.sentence for e in d.evidence], d.grounded) for d in result.denials] == \
         [(["northgate-bank"], [3], True)]
-    assert any("D1: denial 1" in w and "sentence 3 does, so it is the evidence" in w for w in result.warnings)
+    assert any(w.startswith("D1: ") and "sentence 3 does, so it is the evidence" in w for w in result.warnings)
 
 
 def test_a_denial_citing_the_lead_in_takes_the_next_sentence_that_words_it() -> None:

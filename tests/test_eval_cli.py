@@ -10,7 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarize.cli import app
-from tests.conftest import ROOT
+from tests.conftest import EXAMPLE_DRAFT, ROOT
 from tests.fake_openai import FakeOpenAI, Script
 
 runner = CliRunner()
@@ -197,3 +197,36 @@ def test_a_stored_reply_that_no_longer_validates_is_asked_again(tmp_path: Path) 
     reply = {"actors": [], "allegations": [], "denials": [], "outcomes": []}
     (tmp_path / f"{key}.json").write_text(json.dumps({"reply": reply, "cost": {"input_tokens": 1}}))
     assert reply_cache.load(tmp_path, key, Draft) is None  # cost fields missing
+
+
+def test_oracle_scores_the_perfect_reply_without_a_model(folder: Path) -> None:
+    result = _eval(str(folder), "--oracle", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["model"] == "oracle" and data["scored"] == 1
+    assert data["macro_f1"] >= 0.97
+
+
+def test_ablate_scores_each_pass_off_from_one_model_run(folder: Path) -> None:
+    # the model leaves out Osei's appointment, which sentence 10 reports in plain words
+    draft = {**EXAMPLE_DRAFT, "outcomes": [o for o in EXAMPLE_DRAFT["outcomes"] if o["type"] != "appointment"]}
+    fake = FakeOpenAI(default=Script(content=json.dumps(draft))).start()
+    try:
+        result = _eval(str(folder), "--ablate", "--passes", "all", "--json", "--base-url", fake.base_url,
+                       "--model", "fake-model", "--api-key", "test-key")
+    finally:
+        fake.stop()
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert set(data["macro_f1"]) == {"set model", "set oracle"}
+    assert set(data["without"]) == {"quoted-speakers", "claim-roles", "sentence-roles", "sentence-deniers",
+                                    "outcome-types", "outcome-actors", "repeats", "stated-accusations",
+                                    "denial-wording", "link-denials", "stated-events"}
+    assert data["without"]["stated-events"]["set model"] > 0  # it adds the appointment back
+    assert len(fake.requests) == 1  # one model run, every variant composed from it
+
+
+def test_passes_named_wrong_is_a_configuration_error(folder: Path) -> None:
+    result = _eval(str(folder), "--oracle", "--passes", "all,-no-such-pass")
+    assert result.exit_code == 5
+    assert "no pass '-no-such-pass'" in result.output

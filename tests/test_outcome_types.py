@@ -17,3 +17,18 @@ from summarize.schema import OutcomeType as T
 ])
 def test_an_outcome_type_needs_its_words_stated_in_the_evidence(claimed: T, evidence: str, expected: T | None) -> None:
     assert supported_type(claimed, evidence) is expected
+
+
+@pytest.mark.parametrize(("claimed", "evidence"), [
+    (T.resignation, "Ortiz was forced to resign after the audit."),
+    (T.withdrawal, "Her lawyer filed papers to drop the federal suit on Friday."),
+    (T.withdrawal, "The assault case against the aide was dropped."),
+    (T.settlement, "The two firms agreed to settle."),
+])
+def test_a_to_after_a_decision_compulsion_or_filing_does_not_hedge(claimed: T, evidence: str) -> None:
+    assert supported_type(claimed, evidence) is claimed
+
+
+def test_to_before_a_noun_is_no_hedge() -> None:
+    assert supported_type(T.resignation, "The leak led to the resignation of the party chair.") is T.resignation
+    assert supported_type(T.lawsuit, "He threatened to sue the paper.") is None

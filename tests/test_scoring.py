@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
+from summarize.evaluation import scoring
 from summarize.evaluation.scoring import aggregate, match_actors, score_article
 
 TEXT = (
@@ -108,3 +111,19 @@ def test_micro_average_over_articles() -> None:
     counts = aggregate([good, empty]).counts["outcomes"]
     assert (counts.tp, counts.fp, counts.fn) == (2, 0, 2)
     assert counts.precision == 1.0 and counts.recall == 0.5
+
+
+@pytest.mark.parametrize(("written", "normalised"), [
+    ("Sen. Ann O\u2019Neill", "ann o'neill"),
+    ("The Kremlin", "kremlin"),
+    ("President Donald Trump", "donald trump"),
+    ("Gen. Michael Flynn", "michael flynn"),
+    ("FLYNN.", "flynn"),
+])
+def test_the_scorer_normalises_names_by_the_contract(written: str, normalised: str) -> None:
+    assert scoring.normalise_name(written) == normalised
+
+
+def test_the_scorer_does_not_use_the_products_name_handling() -> None:
+    import summarize.evaluation.scoring as module
+    assert "summarize.actors" not in {getattr(v, "__module__", "") for v in vars(module).values()}

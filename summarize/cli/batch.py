@@ -44,6 +44,7 @@ def batch(
     api_key: options.ApiKey = None,
     model_path: options.ModelPath = None,
     prompts: options.Prompts = None,
+    passes: options.Passes = None,
     threads: options.Threads = None,
     context: options.Context = None,
     timeout: options.Timeout = 600.0,
@@ -52,7 +53,7 @@ def batch(
     if not sources and not ingest_openai_batch:
         raise ConfigError("no SOURCE given; pass folders, files, JSONL files or feed URLs to summarise")
     model_options = ModelOptions(model=model, base_url=base_url, api_key=api_key, model_path=model_path,
-                                 threads=threads, context=context, parallel=concurrency)
+                                 threads=threads, context=context, parallel=concurrency, passes=passes)
     batch_options = BatchOptions(
         sources=sources or [], db=db, retry_failed=retry_failed, max_attempts=max_attempts,
         fetch_pages=not no_fetch, grace_s=grace, every_s=parse_duration(every) if every else None,

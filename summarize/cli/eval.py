@@ -12,11 +12,15 @@ from rich.table import Table
 
 from summarize.backends.weights import cache_dir
 from summarize.cli import options
-from summarize.config import ModelOptions
+from summarize.backends.embedded import EmbeddedBackend
+from summarize.config import ModelOptions, resolve_backend, resolve_passes
+from summarize.draft import Draft
+from summarize.evaluation.ablation import Drafts, ablate, set_name
+from summarize.pipeline import Plan
 from summarize.evaluation import baseline as baselines
 from summarize.evaluation import history, html_report, report
 from summarize.evaluation.dataset import load_cases
-from summarize.evaluation.harness import predictions_from_folder, run_eval, save_predictions, score_run
+from summarize.evaluation.harness import predictions_from_folder, run_eval, run_oracle, save_predictions, score_run
 from summarize.extraction import RequestOptions
 from summarize.output import write_atomic
 
@@ -38,6 +42,8 @@ def eval_command(
     html_out: Annotated[Optional[Path], typer.Option("--html", help="Write a self-contained HTML report with evidence highlighted.")] = None,
     save_predictions_to: Annotated[Optional[Path], typer.Option("--save-predictions", help="Write each prediction as <id>.json in the gold shape.")] = None,
     predictions: Annotated[Optional[Path], typer.Option(help="Score predictions made elsewhere (<id>.json) instead of running a model.")] = None,
+    ablate: Annotated[bool, typer.Option("--ablate", help="Score again with each post-model pass switched off in turn, on the model's replies and on the perfect reply, per folder.")] = False,
+    oracle: Annotated[bool, typer.Option("--oracle", help="Score the perfect reply built from each gold file after the post-model layer; no model is run.")] = False,
     save_baseline: Annotated[Optional[Path], typer.Option(help="Store this run's scores and per-article matches here.")] = None,
     baseline: Annotated[Optional[Path], typer.Option(help="Compare with this stored baseline.")] = None,
     fail_under: Annotated[Optional[list[str]], typer.Option(help="Exit 12 if METRIC < VALUE, e.g. macro_f1=0.5 (repeatable).")] = None,
@@ -49,6 +55,7 @@ def eval_command(
     api_key: options.ApiKey = None,
     model_path: options.ModelPath = None,
     prompts: options.Prompts = None,
+    passes: options.Passes = None,
     parallel: options.EvalParallel = None,
     timeout: options.Timeout = 600.0,
 ) -> None:
@@ -62,12 +69,18 @@ def eval_command(
     old = baselines.load_baseline(baseline) if baseline else None
     folders = folders or [Path("evals/fixtures")]
     cases = load_cases(folders)
-    if predictions is not None:
+    model_options = ModelOptions(model=model, base_url=base_url, api_key=api_key,
+                                 model_path=model_path, parallel=parallel, passes=passes)
+    chosen = resolve_passes(model_options, isinstance(resolve_backend(model_options), EmbeddedBackend))
+    if ablate:
+        _ablate(folders, model_options, prompts, timeout, chosen, json_out)
+        return
+    if oracle:
+        run = run_oracle(cases, chosen)
+    elif predictions is not None:
         run = score_run(predictions_from_folder(cases, predictions), model="external", prompt_hash="-")
     else:
-        run = run_eval(cases, ModelOptions(model=model, base_url=base_url, api_key=api_key,
-                                           model_path=model_path, parallel=parallel),
-                       prompt_dir=prompts, request=RequestOptions(timeout_s=timeout))
+        run = run_eval(cases, model_options, prompt_dir=prompts, request=RequestOptions(timeout_s=timeout))
     scores = run.as_dict()
     history.append(db, scores, [str(f) for f in folders])
     if save_predictions_to is not None:
@@ -91,3 +104,32 @@ def eval_command(
         for line in lines:
             console.print(f"  {line}")
     baselines.gate(scores, fail_under or [], max_drop, old)
+
+
+def _ablate(folders: list[Path], model_options: ModelOptions, prompts: Path | None, timeout: float,
+            passes: list[str], json_out: bool) -> None:
+    """Run the model once (replies come from the cache when they are there), then score
+    each folder's replies and perfect replies with each pass off in turn."""
+    sets = {set_name(folder): load_cases([folder]) for folder in folders}
+    by_path = {str(case.text_path): case.id for cases in sets.values() for case in cases}
+    drafts: Drafts = {}
+
+    def keep(plan: Plan, replies: list[Draft]) -> None:
+        drafts[by_path[plan.article.name]] = (plan, replies)
+
+    run_eval([c for cases in sets.values() for c in cases], model_options, prompt_dir=prompts,
+             request=RequestOptions(timeout_s=timeout), on_drafts=keep)
+    full, rows = ablate(sets, drafts, passes)
+    if json_out:
+        typer.echo(json.dumps({"passes": passes, "macro_f1": full,
+                               "without": {r.pass_name: {"kind": r.kind, **r.deltas} for r in rows}}, indent=2))
+        return
+    table = Table(title="what each pass adds to macro F1 (with it less without it)")
+    table.add_column("pass")
+    table.add_column("kind")
+    for column in full:
+        table.add_column(column, justify="right")
+    table.add_row("all passes", "", *(f"{v:.3f}" for v in full.values()))
+    for row in rows:
+        table.add_row(row.pass_name, row.kind, *(f"{row.deltas[c]:+.3f}" for c in full))
+    Console().print(table)

@@ -17,3 +17,4 @@ Context = Annotated[Optional[int], typer.Option(min=512, help="Tokens per reques
 Parallel = Annotated[Optional[int], typer.Option(min=1, help="Requests in flight at once [embedded: 2].")]
 EvalParallel = Annotated[Optional[int], typer.Option("--parallel", min=1, help="Requests in flight at once [embedded: 1, so a prompt always gets the same reply; remote: 8].")]
 Timeout = Annotated[float, typer.Option(min=1, help="Seconds before one request times out.")]
+Passes = Annotated[Optional[str], typer.Option(help="Post-model passes: default, all, verify, or names, -NAME to leave one out (summarize passes lists them) [env: SUMMARIZE_PASSES; default: all on the embedded model, verify elsewhere].")]

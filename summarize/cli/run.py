@@ -16,7 +16,7 @@ from summarize.config import ModelOptions
 from summarize.extraction import RequestOptions
 from summarize.errors import OutputError
 from summarize.output import write_atomic
-from summarize.render import to_json, to_markdown, to_rich
+from summarize.render import notes, to_json, to_markdown, to_rich
 from summarize.runner import summarize_articles
 from summarize.schema import Summary
 from summarize.sources import read_article
@@ -37,10 +37,12 @@ def run(
     api_key: options.ApiKey = None,
     model_path: options.ModelPath = None,
     prompts: options.Prompts = None,
+    passes: options.Passes = None,
     threads: options.Threads = None,
     context: options.Context = None,
     parallel: options.Parallel = None,
     timeout: options.Timeout = 600.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List each correction and check of the model's reply.")] = False,
 ) -> None:
     """Summarise news articles: actors, allegations, denials and outcomes, each with evidence."""
     if output is not None and not (output.parent if str(output.parent) else Path(".")).is_dir():
@@ -50,10 +52,13 @@ def run(
     summaries: list[Summary] = summarize_articles(  # type: ignore[assignment]
         articles,
         ModelOptions(model=model, base_url=base_url, api_key=api_key, model_path=model_path,
-                     threads=threads, context=context, parallel=parallel),
+                     threads=threads, context=context, parallel=parallel, passes=passes),
         prompt_dir=prompts,
         request=RequestOptions(timeout_s=timeout),
     )
+    for summary in summaries:  # on stderr: stdout holds the summary alone
+        for line in notes(summary, verbose):
+            typer.echo(line, err=True)
     if format is Format.json:
         content = to_json(summaries)
     elif format is Format.markdown:

@@ -12,16 +12,20 @@ import json
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from summarize.backends.weights import cache_dir
 from summarize.config import ModelOptions, reproducible, resolve_backend
 from summarize.errors import SummarizeError
 from summarize.evaluation.dataset import Case
+from summarize.evaluation.oracle import oracle_draft
 from summarize.evaluation.predictions import from_summary, with_actor_ids
 from summarize.evaluation.scoring import ArticleScore, Report, aggregate, score_article
-from summarize.extraction import RequestOptions
+from summarize.extraction import RequestOptions, Usage
 from summarize.output import write_atomic
+from summarize.draft import Draft
+from summarize.pipeline import Plan, finish, plan_article
 from summarize.prompting import PromptSet
 from summarize.runner import summarize_articles
 from summarize.schema import SCHEMA_VERSION, Summary
@@ -84,6 +88,7 @@ def run_eval(
     prompt_dir: Path | None = None,
     request: RequestOptions | None = None,
     cache: Path | None = None,
+    on_drafts: Callable[[Plan, list[Draft]], None] | None = None,
 ) -> EvalRun:
     prompts = PromptSet.load(prompt_dir)
     request = dataclasses.replace(request or RequestOptions(), reply_cache=cache or cache_dir() / "replies")
@@ -97,8 +102,40 @@ def run_eval(
             results[case.id] = CaseResult(case, from_summary(case.id, outcome), outcome)
 
     articles = [read_article(str(case.text_path)) for case in cases]
-    summarize_articles(articles, reproducible(options), prompt_dir, request, keep_going=True, on_result=keep)
+    summarize_articles(articles, reproducible(options), prompt_dir, request, keep_going=True, on_result=keep,
+                       on_drafts=on_drafts)
     return score_run([results[c.id] for c in cases], _model_label(options), prompts.hash)
+
+
+def oracle_drafts(cases: list[Case]) -> dict[str, tuple[Plan, list[Draft]]]:
+    """The perfect reply of each labelled case (oracle.py), with its article's plan."""
+    drafts = {}
+    for case in cases:
+        if case.gold is not None:
+            plan = plan_article(read_article(str(case.text_path)))
+            drafts[case.id] = (plan, [oracle_draft(case.gold, plan.text, plan.sentences)])
+    return drafts
+
+
+def recompose(cases: list[Case], drafts: dict[str, tuple[Plan, list[Draft]]], passes: list[str] | None,
+              model: str, prompt_hash: str) -> EvalRun:
+    """Score replies already in hand after the given post-model passes: no model runs."""
+    results = []
+    for case in cases:
+        if case.id not in drafts:
+            results.append(CaseResult(case, None, error="no reply to compose"))
+            continue
+        plan, replies = drafts[case.id]
+        summary = finish(plan, replies, Usage(), model=model, backend=model, prompt_hash=prompt_hash,
+                         latency_s=0.0, passes=passes)
+        results.append(CaseResult(case, from_summary(case.id, summary), summary))
+    return score_run(results, model=model, prompt_hash=prompt_hash)
+
+
+def run_oracle(cases: list[Case], passes: list[str] | None = None) -> EvalRun:
+    """Score the perfect reply of each labelled case after the post-model passes: the
+    ceiling of that layer, apart from the model's own errors."""
+    return recompose(cases, oracle_drafts(cases), passes, model="oracle", prompt_hash="-")
 
 
 def predictions_from_folder(cases: list[Case], folder: Path) -> list[CaseResult]:

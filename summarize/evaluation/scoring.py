@@ -24,7 +24,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from summarize.actors import normalise_name
 
 SECTIONS = ("actors", "allegations", "denials", "outcomes")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -69,6 +68,25 @@ class ArticleScore:
     matches: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # (pred id, gold id)
     missed: dict[str, list[str]] = field(default_factory=dict)  # gold ids
     spurious: dict[str, list[str]] = field(default_factory=dict)  # pred ids
+
+
+# The contract's name normalisation (shared/benchmark/README.md), kept here and not taken
+# from the product's actor handling: a change there must not move the metric that judges it.
+_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "president", "vice", "sen", "senator", "rep", "gov",
+    "governor", "gen", "general", "minister", "judge", "sir", "dame", "lord", "lady",
+}
+_NAME_WORD = re.compile(r"[^\W_]+(?:['.-][^\W_]+)*", re.UNICODE)
+
+
+def normalise_name(name: str) -> str:
+    """Case-folded, punctuation, titles and a leading "the" removed: "Sen. Ann O’Neill"
+    and "ann o'neill" are one name."""
+    text = unicodedata.normalize("NFKC", name).casefold().replace("\u2019", "'")
+    words = [w.strip(".'-") for w in _NAME_WORD.findall(text)]
+    while words and (words[0] in _TITLES or words[0] == "the"):
+        words = words[1:]
+    return " ".join(w for w in words if w)
 
 
 def normalise_text(text: str) -> str:

@@ -1,0 +1,81 @@
+"""Compose the typed summary's items from the model's reply, grounded in the text.
+
+Names become actor ids, allegation numbers links, sentence citations exact spans.
+The work is done by an ordered list of small passes (passes.py), each reading and
+changing the composition so far and recording what it did as findings. Nothing a
+pass doubts is dropped: it is kept and flagged in the item's ``checks``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from summarize.actors import ActorTable
+from summarize.compose.passes import PASSES, Pass, default_passes, parse_passes, pass_names, selected
+from summarize.compose.reply import merge_drafts
+from summarize.compose.state import REMOVED, Composition
+from summarize.draft import Draft
+from summarize.gist import gist
+from summarize.schema import Actor, Allegation, Denial, Finding, Outcome
+from summarize.segment import Sentence
+
+__all__ = ["PASSES", "Composed", "Finding", "Pass", "compose", "default_passes", "merge_drafts",
+           "parse_passes", "pass_names"]
+
+
+@dataclass
+class Composed:
+    gist: str
+    actors: list[Actor]
+    allegations: list[Allegation]
+    denials: list[Denial]
+    outcomes: list[Outcome]
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [f"{f.item}: {f.detail}" for f in self.findings]
+
+
+def compose(
+    draft: Draft, text: str, sentences: list[Sentence], withheld: frozenset[int] = frozenset(),
+    passes: list[str] | None = None,
+) -> Composed:
+    """``withheld``: sentences kept from the model as suspected injections; citing one is
+    never grounded. ``passes``: the names of the passes to run (None: all of them)."""
+    table = ActorTable(text)
+    for actor in draft.actors:
+        table.add(actor.name, actor.kind, actor.role)
+    table.freeze()
+    c = Composition(text, sentences, withheld, table, draft)
+    for step in selected(passes):
+        step.run(c)
+    return _finished(c)
+
+
+def _finished(c: Composition) -> Composed:
+    """Ids in order for the items kept; a denial of a removed allegation is left unlinked."""
+    for section, prefix in (("allegations", "A"), ("denials", "D"), ("outcomes", "O")):
+        for number, item in enumerate(c.of(section), start=1):
+            item.id = f"{prefix}{number}"
+    for denial in c.of("denials"):
+        if denial.denies is not None and denial.denies.removed:
+            c.note("unlinked", denial, REMOVED, f"its allegation ({denial.denies.label}) was left out; set to null")
+            denial.denies = None
+    for name in c.table.rejected:
+        c.note("not-a-name", f"actor {name.strip()[:60]!r}", REMOVED, "reads like a sentence, not a name; left out")
+    findings = [Finding(code=code, item=item if isinstance(item, str) else item.name, action=action,
+                        detail=detail.format(*(r.name for r in refs)) if refs else detail)
+                for code, item, action, detail, refs in c.findings]
+    cited = [e.sentence for item in c.items if not item.removed and item.grounded for e in item.evidence]
+    return Composed(
+        gist=gist(c.sentences, cited, c.withheld), actors=c.table.actors(),
+        allegations=[Allegation(id=a.id, accusers=a.accusers, accused=a.actors, claim=a.text, evidence=a.evidence,
+                                grounded=a.grounded, checks=a.checks) for a in c.of("allegations")],
+        denials=[Denial(id=d.id, deniers=d.actors, denies=d.denies.id if d.denies else None, claim=d.text,
+                        evidence=d.evidence, grounded=d.grounded, checks=d.checks) for d in c.of("denials")],
+        outcomes=[Outcome(id=o.id, actors=o.actors, type=o.type, description=o.text, evidence=o.evidence,
+                          grounded=o.grounded, checks=o.checks) for o in c.of("outcomes") if o.type],
+        findings=findings,
+    )
+

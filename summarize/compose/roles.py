@@ -1,0 +1,130 @@
+"""Who accuses, who is accused, who denies, whom an outcome concerns: checked against the
+words of the claim and of the cited sentence, where the model named others."""
+
+from __future__ import annotations
+
+import re
+
+from summarize.accusations import accusations, self_accusers
+from summarize.claim_roles import claim_roles
+from summarize.collectives import accusing_groups
+from summarize.compose.state import CORRECTED, FLAGGED, Composition, Item
+from summarize.reported_events import DENIAL, concerned, mentions, reported_events
+from summarize.schema import ActorKind, OutcomeType
+
+_OBJECT_PRONOUN = re.compile(r"\s*(?:him|her|them)\b", re.IGNORECASE)  # "women who have accused him of"
+
+
+def _listed(ids: list[str]) -> str:
+    return ", ".join(ids) or "nobody"
+
+
+def claim_worded_roles(c: Composition) -> None:
+    """Accusers and accused as an allegation's own claim words them ("The agency accused
+    Brookfield Water of ..."), where the model's lists name others that its cited
+    sentences do not name either."""
+    for item in c.of("allegations"):
+        roles = claim_roles(item.text, c.named(), c.text)
+        if roles is None:
+            continue
+        if roles.accusers and item.accusers and not set(roles.accusers) & set(item.accusers) \
+                and not c.mentioned(item.accusers, item.sentences):
+            c.note("roles-from-claim", item, CORRECTED, f"its claim names {', '.join(roles.accusers)} as accusing, "
+                   f"not {_listed(item.accusers)}; accusers set to them")
+            item.accusers = roles.accusers
+        worded = roles.accused or (c.ids([roles.accused_words]) if roles.accused_words else [])
+        if worded and not set(worded) & set(item.actors) and not c.mentioned(item.actors, item.sentences):
+            c.note("roles-from-claim", item, CORRECTED, f"its claim names {', '.join(worded)} as accused, not "
+                   f"{', '.join(item.actors)}; accused set to them")
+            item.actors = worded
+
+
+def sentence_roles(c: Composition) -> None:
+    """An allegation's roles as its first cited sentence has them: one who owns up to the
+    act accuses themself ("Dougherty claimed to have voted multiple times"); else the
+    sentence's accusers of the accused, or the accused's accusers the model had the wrong
+    way round, or an unnamed group accusing ("a spate of female accusers emerged").
+    An actor accusing only itself with no one owning up is flagged."""
+    for item in c.of("allegations"):
+        first = item.sentences[0]
+        owner = next((who for who in self_accusers(c.shown(first), c.named()) if who in item.accusers + item.actors),
+                     None)
+        if owner is not None:
+            if item.accusers + item.actors != [owner, owner]:
+                c.note("owns-up", item, CORRECTED, f"sentence {first} has {owner} owning up to it; "
+                       f"{owner} set as accuser and accused")
+                item.accusers, item.actors = [owner], [owner]
+            continue
+        _stated_roles(c, item, first)
+        _group_accusers(c, item)
+        if item.accusers == item.actors and len(item.actors) == 1:
+            # several actors on both sides may stand for their blaming one another
+            item.flag("self-accusation")
+            c.note("self-accusation", item, FLAGGED, f"{item.actors[0]} accuses only {item.actors[0]}, and "
+                   f"sentence {first} has no one owning up")
+
+
+def _stated_roles(c: Composition, item: Item, number: int) -> None:
+    said = [stated for stated in accusations(c.shown(number), c.named()) if stated.accusers]
+    for stated in said:
+        if set(stated.accused) & set(item.actors):
+            if not set(stated.accusers) & set(item.accusers):
+                c.note("roles-from-sentence", item, CORRECTED, f"sentence {number} names "
+                       f"{', '.join(stated.accusers)} as accusing, not {_listed(item.accusers)}; accusers set to them")
+                item.accusers = stated.accusers
+            return
+    for stated in said:  # the model has someone who accuses as the accused
+        if set(stated.accusers) & set(item.actors):
+            c.note("roles-from-sentence", item, CORRECTED, f"sentence {number} has {', '.join(stated.accusers)} "
+                   f"accusing {', '.join(stated.accused)}, not accused; roles set as it has them")
+            item.accusers, item.actors = stated.accusers, stated.accused
+            return
+
+
+def _group_accusers(c: Composition, item: Item) -> None:
+    """The unnamed group a cited sentence naming none of the accusers has accusing the accused."""
+    for number in item.sentences:
+        text = c.shown(number)
+        if mentions(text, [a for a in c.named() if a.id in item.accusers]):
+            continue
+        for group in accusing_groups(text):
+            after = text[group.end:]
+            accused = [a for a in c.named() if a.id in item.actors]
+            if (_OBJECT_PRONOUN.match(after) or mentions(after, accused)) \
+                    and (entry := c.table.add(group.name, ActorKind.group, "accusers")) is not None:
+                c.note("group-accusers", item, CORRECTED, f"sentence {number} has {group.name} accusing, not "
+                       f"{_listed(item.accusers)}; accusers set to them")
+                item.accusers = c.ids([entry.name])
+                return
+
+
+def stated_actors(c: Composition, item: Item, numbers: list[int], kind: OutcomeType | str) -> None:
+    """The actors a cited sentence names as the subject of an event of this kind
+    ("Kowalczyk denied ...", "Kowalczyk resigned ..."), where the model named others
+    that the cited sentences do not name at all."""
+    for number in numbers:
+        text = c.shown(number)
+        for event in reported_events(text):
+            said = concerned(text, event, c.named()) if event.type == kind else []
+            if said and not set(said) & set(item.actors) and not c.mentioned(item.actors, numbers):
+                label = "denial" if kind == DENIAL else kind.value  # type: ignore[union-attr]
+                c.note("actors-from-sentence", item, CORRECTED, f"sentence {number} names {', '.join(said)} in "
+                       f"this {label}, not {', '.join(item.actors)}; set to them")
+                item.actors = said
+                if "unsupported" in item.checks and c.mentioned(said, numbers):
+                    item.checks.remove("unsupported")
+                    item.grounded = item.located and not item.checks
+                return
+            if said:
+                return
+
+
+def sentence_deniers(c: Composition) -> None:
+    for item in c.of("denials"):
+        stated_actors(c, item, item.sentences, DENIAL)
+
+
+def sentence_outcome_actors(c: Composition) -> None:
+    for item in c.of("outcomes"):
+        assert item.type is not None
+        stated_actors(c, item, [e.sentence for e in item.evidence], item.type)
