@@ -80,6 +80,12 @@ class RegressionError(SummarizeError):
 EXIT_SOME_FAILED = 13
 
 
+class PredictionsError(InputError):
+    """Predictions to score (eval --predictions) are missing or unreadable."""
+
+    exit_code = 14
+
+
 class OutputError(SummarizeError):
     """The result could not be written."""
 

@@ -230,3 +230,34 @@ def test_passes_named_wrong_is_a_configuration_error(folder: Path) -> None:
     result = _eval(str(folder), "--oracle", "--passes", "all,-no-such-pass")
     assert result.exit_code == 5
     assert "no pass '-no-such-pass'" in result.output
+
+
+def test_a_set_without_gold_reports_nothing_as_perfect(tmp_path: Path, fake: FakeOpenAI,
+                                                        remote_args: list[str]) -> None:
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    shutil.copy(FIXTURE.with_name("harbour-authority.txt"), bare / "a.txt")
+    result = _eval(str(bare), "--json", *remote_args)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["scored"] == 0 and data["macro_f1"] is None and data["actors"] is None
+    table = _eval(str(bare), *remote_args)
+    assert "not scored: no gold files" in " ".join(table.stdout.split()) and "actors" not in table.stdout
+    gated = _eval(str(bare), "--fail-under", "macro_f1=0.1", *remote_args)
+    assert gated.exit_code == 12 and "no article was scored" in gated.output
+
+
+def test_predictions_from_a_missing_folder_are_an_error(folder: Path, tmp_path: Path) -> None:
+    result = _eval(str(folder), "--predictions", str(tmp_path / "typo"))
+    assert result.exit_code == 14
+    assert "typo: no such folder of predictions" in result.output
+
+
+def test_missing_or_broken_predictions_are_named_not_scored_as_empty(folder: Path, tmp_path: Path) -> None:
+    preds = tmp_path / "preds"
+    preds.mkdir()
+    result = _eval(str(folder), "--predictions", str(preds))
+    assert result.exit_code == 14 and "harbour-authority.json missing" in result.output
+    (preds / "harbour-authority.json").write_text("{not json")
+    result = _eval(str(folder), "--predictions", str(preds))
+    assert result.exit_code == 14 and "harbour-authority.json unreadable" in result.output

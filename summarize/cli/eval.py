@@ -14,6 +14,7 @@ from summarize.backends.weights import cache_dir
 from summarize.cli import options
 from summarize.backends.embedded import EmbeddedBackend
 from summarize.config import ModelOptions, resolve_backend, resolve_passes
+from summarize.errors import ConfigError
 from summarize.draft import Draft
 from summarize.evaluation.ablation import Drafts, ablate, set_name
 from summarize.pipeline import Plan
@@ -73,6 +74,8 @@ def eval_command(
                                  model_path=model_path, parallel=parallel, passes=passes)
     chosen = resolve_passes(model_options, isinstance(resolve_backend(model_options), EmbeddedBackend))
     if ablate:
+        if oracle or predictions is not None:
+            raise ConfigError("--ablate runs the model and the oracle itself; drop --oracle and --predictions")
         _ablate(folders, model_options, prompts, timeout, chosen, json_out)
         return
     if oracle:
@@ -82,14 +85,15 @@ def eval_command(
     else:
         run = run_eval(cases, model_options, prompt_dir=prompts, request=RequestOptions(timeout_s=timeout))
     scores = run.as_dict()
-    history.append(db, scores, [str(f) for f in folders])
+    if scores["scored"]:  # the trend is of scores: a run with none adds no row
+        history.append(db, scores, [str(f) for f in folders])
     if save_predictions_to is not None:
         save_predictions(run, save_predictions_to)
     if html_out is not None:
         write_atomic(html_out, html_report.render(run))
     if save_baseline is not None:
         baselines.save_baseline(scores, save_baseline)
-    changes, lines = baselines.compare(scores, old) if old else (None, [])
+    changes, lines = baselines.compare(scores, old) if old and scores["scored"] else (None, [])
     if json_out:
         payload = dict(scores)
         if changes:

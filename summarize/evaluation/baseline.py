@@ -80,7 +80,9 @@ def gate(scores: dict[str, Any], fail_under: list[str], max_drop: float | None,
          baseline: dict[str, Any] | None) -> None:
     """Raise RegressionError naming every threshold the run falls below."""
     problems = []
-    for name, floor in map(parse_threshold, fail_under):
+    if fail_under and not scores.get("scored"):
+        problems.append("no article was scored (no gold files, or every article failed)")
+    for name, floor in map(parse_threshold, fail_under) if scores.get("scored") else []:
         if metric(scores, name) < floor:
             problems.append(f"{name} {metric(scores, name):.4f} < {floor}")
     if max_drop is not None:

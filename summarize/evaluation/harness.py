@@ -17,7 +17,7 @@ from typing import Any
 
 from summarize.backends.weights import cache_dir
 from summarize.config import ModelOptions, reproducible, resolve_backend
-from summarize.errors import SummarizeError
+from summarize.errors import PredictionsError, SummarizeError
 from summarize.evaluation.dataset import Case
 from summarize.evaluation.oracle import oracle_draft
 from summarize.evaluation.predictions import from_summary, with_actor_ids
@@ -52,10 +52,14 @@ class EvalRun:
     def as_dict(self) -> dict[str, Any]:
         summaries = [r.summary for r in self.results if r.summary is not None]
         latencies = sorted(s.provenance.latency_s for s in summaries)
+        scored = sum(r.score is not None for r in self.results)
+        metrics = self.report.as_dict()
+        if not scored:  # nothing was compared with gold: no figure may look perfect
+            metrics = {key: None for key in metrics}
         return {
-            **self.report.as_dict(),
+            **metrics,
             "articles": len(self.results),
-            "scored": sum(r.score is not None for r in self.results),
+            "scored": scored,
             "valid_rate": round(sum(r.prediction is not None for r in self.results) / len(self.results), 4),
             "failures": {r.case.id: r.error for r in self.results if r.error},
             "latency_p50_s": round(statistics.median(latencies), 2) if latencies else None,
@@ -139,19 +143,24 @@ def run_oracle(cases: list[Case], passes: list[str] | None = None) -> EvalRun:
 
 
 def predictions_from_folder(cases: list[Case], folder: Path) -> list[CaseResult]:
-    """Predictions made elsewhere: ``<id>.json`` in the gold shape (names allowed for ids)."""
-    results = []
+    """Predictions made elsewhere: ``<id>.json`` in the gold shape (names allowed for ids).
+    A missing folder, or a labelled article without a readable prediction, is an error:
+    scoring it as empty would report the scorer's typo as the model's miss."""
+    if not folder.is_dir():
+        raise PredictionsError(f"{folder}: no such folder of predictions; pass the folder --save-predictions wrote")
+    results, problems = [], []
     for case in cases:
         path = folder / f"{case.id}.json"
-        if not path.exists():
-            results.append(CaseResult(case, None, error=f"{path}: no prediction"))
-            continue
         try:
-            prediction = with_actor_ids(json.loads(path.read_text(encoding="utf-8")))
-        except (ValueError, KeyError, TypeError) as exc:
-            results.append(CaseResult(case, None, error=f"{path}: unreadable prediction ({exc})"))
-            continue
-        results.append(CaseResult(case, prediction))
+            results.append(CaseResult(case, with_actor_ids(json.loads(path.read_text(encoding="utf-8")))))
+        except FileNotFoundError:
+            problems.append(f"{path.name} missing")
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            problems.append(f"{path.name} unreadable ({str(exc)[:80]})")
+    if problems:
+        shown = "; ".join(problems[:5]) + (f"; and {len(problems) - 5} more" if len(problems) > 5 else "")
+        raise PredictionsError(f"{folder}: {len(problems)} of {len(cases)} predictions cannot be scored: {shown}; "
+                               "write one <id>.json per article")
     return results
 
 

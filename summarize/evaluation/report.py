@@ -10,10 +10,18 @@ from summarize.evaluation.baseline import Change
 from summarize.evaluation.scoring import SECTIONS
 
 
+def _seconds(value: float | None) -> str:
+    return "-" if value is None else f"{value} s"
+
+
 def _caption(data: dict[str, Any]) -> str:
+    if not data["scored"]:
+        quality = "not scored: no gold files (or every article failed)"
+    else:
+        quality = f"macro F1 {data['macro_f1']:.3f} · grounding {data['grounding_rate']:.3f}"
     return (
-        f"macro F1 {data['macro_f1']:.3f} · grounding {data['grounding_rate']:.3f} · valid {data['valid_rate']:.3f}"
-        f" · p50 {data['latency_p50_s']} s · p95 {data['latency_p95_s']} s"
+        f"{quality} · valid {data['valid_rate']:.3f}"
+        f" · p50 {_seconds(data['latency_p50_s'])} · p95 {_seconds(data['latency_p95_s'])}"
         f" · tokens {data['tokens_in']} in / {data['tokens_out']} out · failures {len(data['failures'])}"
     )
 
@@ -29,7 +37,7 @@ def table(data: dict[str, Any], changes: list[Change] | None = None) -> Table:
     columns = ["section", "precision", "recall", "F1", "tp", "fp", "fn"] + (["ΔF1"] if changes else [])
     for column in columns:
         result.add_column(column, justify="left" if column == "section" else "right")
-    for section in SECTIONS:
+    for section in SECTIONS if data["scored"] else []:
         s = data[section]
         row = [section, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
                str(s["tp"]), str(s["fp"]), str(s["fn"])]
@@ -43,6 +51,8 @@ def table(data: dict[str, Any], changes: list[Change] | None = None) -> Table:
 def markdown(data: dict[str, Any], changes: list[Change] | None = None, lines: list[str] | None = None) -> str:
     deltas = _deltas(changes)
     head = "| section | precision | recall | F1 |" + (" ΔF1 |" if changes else "")
+    if not data["scored"]:
+        return f"### summarize eval: not scored\n\n{data['articles']} articles, none with gold.\n"
     out = [f"### summarize eval: macro F1 {data['macro_f1']:.3f}"
            + (f" ({deltas['macro_f1']:+.3f})" if changes else ""), "",
            f"{data['scored']} scored of {data['articles']} articles, model `{data['model']}`, "
