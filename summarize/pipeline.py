@@ -13,6 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from summarize import __version__
 from summarize.compose import compose, merge_drafts
 from summarize.compose.passes import default_passes, selected
 from summarize.draft import Draft
@@ -166,6 +167,7 @@ def finish(
         outcomes=composition.outcomes,
         provenance=Provenance(
             source=plan.article.name,
+            summarize_version=__version__,
             model=model,
             backend=backend,
             prompt_hash=prompt_hash,

@@ -110,6 +110,7 @@ class Finding(_Strict):
 
 class Provenance(_Strict):
     source: str = Field(description="The file summarised, or '<stdin>'.")
+    summarize_version: str = Field(default="", description="The version of summarize that wrote this.")
     model: str
     backend: str = Field(description="'embedded' or 'openai-compatible'.")
     prompt_hash: str = Field(description="sha256 of the prompt templates used.")

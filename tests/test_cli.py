@@ -200,3 +200,31 @@ def test_help_shows_defaults_and_environment_variables(command: str, hint: str) 
     result = CliRunner().invoke(app, [command, "--help"], env={"COLUMNS": "400"})
     assert result.exit_code == 0
     assert hint in " ".join(result.output.split())
+
+
+def test_version_names_the_tool_the_model_and_the_engine() -> None:
+    from summarize import __version__
+    result = CliRunner().invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"summarize {__version__} · embedded model qwen2.5-coder-1.5b-instruct")
+    assert "xllamacpp" in result.stdout
+
+
+def test_corrections_are_one_line_on_stderr_and_listed_with_verbose(remote_args: list[str]) -> None:
+    from tests.conftest import EXAMPLE_DRAFT
+    # the reply leaves out the appointment sentence 10 reports, and Owen Reyes, whom sentence 6 quotes
+    draft = {**EXAMPLE_DRAFT, "outcomes": EXAMPLE_DRAFT["outcomes"][:1],
+             "actors": [a for a in EXAMPLE_DRAFT["actors"] if a["name"] != "Owen Reyes"]}
+    fake = FakeOpenAI(default=Script(content=json.dumps(draft))).start()
+    try:
+        args = ["--base-url", fake.base_url, "--model", "fake-model", "--api-key", "test-key", "--passes", "all"]
+        quiet = invoke("run", str(EXAMPLE), *args)
+        verbose = invoke("run", str(EXAMPLE), "-v", *args)
+    finally:
+        fake.stop()
+    assert quiet.exit_code == 0 and verbose.exit_code == 0, quiet.output
+    assert "the model did not list it" not in quiet.stdout + quiet.stderr
+    assert [line for line in quiet.stderr.splitlines() if "corrections" in line] == \
+        [f"{EXAMPLE}: 3 corrections and checks of the model's reply; -v lists them"]
+    assert "added: O2: the model did not list it; sentence 10 reports it in so many words" in verbose.stderr
+    assert "corrections" not in verbose.stdout and "added:" not in verbose.stdout

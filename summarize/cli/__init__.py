@@ -42,6 +42,27 @@ def reports_errors(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def version_line() -> str:
+    """The tool's version, its embedded model, and the llama.cpp build that serves it."""
+    from summarize import __version__
+    from summarize.backends.weights import MODEL_NAME
+
+    try:
+        import xllamacpp
+
+        build = xllamacpp.BUILD_INFO
+        engine = f"xllamacpp {xllamacpp.__version__} (llama.cpp build {build.get('build_number')}, {build.get('commit')})"
+    except ImportError:
+        engine = "xllamacpp not installed"
+    return f"summarize {__version__} · embedded model {MODEL_NAME} (GGUF) · {engine}"
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(version_line())
+        raise typer.Exit(0)
+
+
 def build_app() -> typer.Typer:
     from summarize.cli import batch as batch_command
     from summarize.cli import eval as eval_command
@@ -57,6 +78,13 @@ def build_app() -> typer.Typer:
         add_completion=False,
         pretty_exceptions_enable=False,
     )
+    @app.callback()
+    def main(
+        version: bool = typer.Option(False, "--version", help="Show the version, the embedded model and the "
+                                     "llama.cpp build, and exit.", callback=_show_version, is_eager=True),
+    ) -> None:
+        """Typed, grounded summaries of news articles: actors, allegations, denials, outcomes."""
+
     app.command("run")(reports_errors(run_command.run))
     app.command("schema")(reports_errors(schema_command.schema))
     app.command("eval")(reports_errors(eval_command.eval_command))
