@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.reported_events import Named, ReportedEvent, concerned, hedged, mentions
+from summarize.reported_events import ReportedEvent, concerned
+from summarize.wording import Named, hedged, mentions
 
 _ACCUSE = re.compile(r"\b(?:accused|accuses|accusing)\b", re.IGNORECASE)
 _BLAME = re.compile(r"\b(?:blamed|blames|blaming)\b", re.IGNORECASE)

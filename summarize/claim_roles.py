@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.reported_events import Named, mentions
+from summarize.wording import Named, mentions
 
 # "<accusers> accused <accused> of", "<accusers> reported / alleged / said that <accused> ..."
 _ACCUSES = re.compile(

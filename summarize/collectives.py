@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarize.reported_events import hedged
+from summarize.wording import hedged
 
 _QUANTITY = (r"(?:a\s+(?:spate|number|group|string|series|handful|wave|dozen)\s+of|an\s+array\s+of|"
              r"dozens\s+of|scores\s+of|hundreds\s+of|several|numerous|many|some|two|three|four|five|six|"

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from summarize.schema import Evidence
 from summarize.segment import Sentence
+from summarize.wording import names_any
 
 # "he said", and a quote in the first person ("I have apologized"), whose speaker the
 # sentence before names
@@ -54,19 +55,11 @@ def locate(numbers: list[int], sentences: list[Sentence]) -> tuple[list[Evidence
     return evidence, located
 
 
-def mentions(text: str, forms: list[str]) -> bool:
-    return any(
-        re.search(rf"(?<!\w){re.escape(form)}(?!\w)", text, flags=re.IGNORECASE)
-        for form in forms
-        if form
-    )
-
-
 def names_actor(sentence: Sentence, sentences: list[Sentence], actor_forms: list[list[str]]) -> bool:
     context = sentence.text
     if sentence.number > 1 and _PRONOUN.search(sentence.text):
         context = sentences[sentence.number - 2].text + " " + context  # "he said"
-    return any(mentions(context, forms) for forms in actor_forms)
+    return any(names_any(context, forms) for forms in actor_forms)
 
 
 def _stems(text: str) -> set[str]:

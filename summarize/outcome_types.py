@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.reported_events import hedged
+from summarize.wording import hedged
 from summarize.schema import OutcomeType
 
 _CUES: dict[OutcomeType, str] = {

@@ -16,10 +16,11 @@ import re
 from dataclasses import dataclass
 
 from summarize.denial_words import CLAIM
+from summarize.wording import BE as _BE
 from summarize.schema import OutcomeType
+from summarize.wording import PASSIVE, Named, hedged, mentions
 
 _T = OutcomeType
-_BE = r"(?:was|were|been|is|are|got)(?: \w+ly)?"
 # Only wordings that report the event itself as done or under way. Words that also
 # name denials ("dismissed the claims") or threats ("sue") are left to the model.
 _REPORTS: dict[OutcomeType, str] = {
@@ -51,17 +52,6 @@ _REPORTS: dict[OutcomeType, str] = {
     _T.retraction: r"retracted",
     _T.withdrawal: r"withdrew|withdrawn|pulled out of|dropped (?:the|her|his|its|their) (?:lawsuit|suit|bid|case|charges)",
 }
-_HEDGE = re.compile(
-    r"\b(?:would|could|might|may|will|shall|should|must|not|never|if|whether|threat\w*|vow\w*|"
-    r"call\w* (?:on|for)|urg\w*|demand\w*|refus\w*|no|any)\W+(?:\w+\W+){0,2}$|n't\W+(?:\w+\W+){0,2}$|"
-    # "to" before a verb hedges ("threatened to sue") unless what it follows says the act
-    # was done: a decision or compulsion ("agreed to settle", "was forced to resign"), a
-    # filing ("filed papers to drop the suit"); before a noun it is no hedge ("led to the
-    # resignation of")
-    r"\b(?<!agreed )(?<!decided )(?<!voted )(?<!forced )(?<!compelled )(?<!opted )(?<!papers )(?<!motion )to"
-    r"\W+(?!(?:the|a|an|his|her|its|their)\W)(?:\w+\W+){0,2}$",
-    re.IGNORECASE,
-)
 DENIAL = "denial"
 _DENIES = (
     r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bis )denied|denies|"  # not "was denied bail"
@@ -82,12 +72,6 @@ class ReportedEvent:
     end: int
 
 
-def hedged(before: str) -> bool:
-    """Whether the words just before an event's words make it a threat, a prospect, a
-    demand or a negation ("threatened to sue", "would resign", "has not resigned")."""
-    return bool(_HEDGE.search(before))
-
-
 def reported_events(sentence: str) -> list[ReportedEvent]:
     """The outcome types a sentence reports as having happened, and DENIAL where it reports
     a denial ("Kowalczyk denied any wrongdoing"), in order of appearance."""
@@ -98,28 +82,6 @@ def reported_events(sentence: str) -> list[ReportedEvent]:
                 found.append(ReportedEvent(kind, match.start(), match.end()))
                 break
     return sorted(found, key=lambda event: event.start)
-
-
-@dataclass(frozen=True)
-class Named:
-    """An actor as a sentence can name it."""
-
-    id: str
-    forms: list[str]
-    person: bool
-
-
-def mentions(text: str, actors: list[Named], possessive: bool = False) -> list[tuple[int, int, str]]:
-    """(start, end, actor id) of each actor's mentions in ``text``, possessives left out:
-    in "Kowalczyk's resignation" Kowalczyk is no one's subject. With ``possessive``,
-    only the possessives ("the Gazette's report")."""
-    spans = []
-    ending = r"(?=[\'\u2019]s\b)" if possessive else r"(?![\'\u2019]s\b)"
-    for actor in actors:
-        for form in filter(None, actor.forms):
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w){ending}", text, re.IGNORECASE):
-                spans.append((m.start(), m.end(), actor.id))
-    return sorted(spans)
 
 
 # Events done to someone, who is named after the words in the active voice ("fined
@@ -133,7 +95,6 @@ _DONE_TO = {_T.dismissal, _T.appointment, _T.charge, _T.arrest, _T.conviction, _
 _JOINED = re.compile(r",?\s+and\s+(?:the\s+)?(?:[\w-]+\s+){0,4}?", re.IGNORECASE)
 _PERSONAL = re.compile(r"\b(?:he|she|i|we)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
-_PASSIVE = re.compile(_BE + r"\b", re.IGNORECASE)
 
 
 def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[str]:
@@ -148,7 +109,7 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
     concerns only that someone ("the board appointed Samuel Osei": Osei, who is
     appointed, not the board), and no one unless that someone is named."""
     chosen = _subject(sentence, event, actors)
-    if event.type in _TRANSITIVE and not _PASSIVE.match(sentence, event.start):
+    if event.type in _TRANSITIVE and not PASSIVE.match(sentence, event.start):
         done_to = _object(sentence, event, actors)
         if event.type in _DONE_TO:  # "the authority appointed Amina Yusuf": it happens to Yusuf
             return [done_to] if done_to is not None else []

@@ -37,7 +37,7 @@ _NAME = re.compile(rf"\b{_CAPITALISED}(?:\s+(?:(?:of|the|for)\s+)*{_CAPITALISED}
 _POSTS = re.compile(
     r"^.*\b(?:Secretary|Spokes(?:wo)?man|Spokesperson|Director|Chairman|Chairwoman|Chair|Attorney|Lawyer|"
     r"Counsel|Ambassador|Minister|Senator|Sen\.|Rep\.|Gov\.|Governor|President|Judge|Justice|Chief|Officer|"
-    r"Adviser|Advisor|Manager|Gen\.|General|Lt\.|Col\.|Mayor|Councillor|Councilman|Leader|Speaker)\s+"
+    r"Adviser|Advisor|Manager|Gen\.|General|Lt\.|Col\.|Mayor|Councillor|Councilman|Leader|Speaker|Prosecutor|Commissioner|Sheriff|Inspector|Detective)\s+"
 )
 
 

@@ -3,11 +3,11 @@ denials found by reported_events.py, which compose.py adds with a warning."""
 
 from __future__ import annotations
 
-import re
 from typing import Protocol, TypeVar
 
 from summarize.accusations import Accusation, accusations
-from summarize.reported_events import DENIAL, Named, concerned, mentions, reported_events
+from summarize.reported_events import DENIAL, concerned, reported_events
+from summarize.wording import Named, mentions, words
 from summarize.schema import Evidence, OutcomeType
 from summarize.segment import Sentence
 
@@ -20,10 +20,6 @@ class _Allegation(Protocol):
 
 
 A = TypeVar("A", bound=_Allegation)
-
-
-def words(text: str) -> set[str]:
-    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
 
 
 def reported(

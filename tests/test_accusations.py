@@ -1,7 +1,7 @@
 import pytest
 
 from summarize.accusations import Accusation, accusations, self_accusers
-from summarize.reported_events import Named
+from summarize.wording import Named
 
 ACTORS = [
     Named("agency", ["state environment agency", "agency"], person=False),

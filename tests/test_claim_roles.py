@@ -1,7 +1,7 @@
 import pytest
 
 from summarize.claim_roles import claim_roles
-from summarize.reported_events import Named
+from summarize.wording import Named
 
 TEXT = ""  # the article: only where the accused's own words are looked up
 

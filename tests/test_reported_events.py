@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.reported_events import DENIAL, Named, concerned, reported_events
+from summarize.reported_events import DENIAL, concerned, reported_events
+from summarize.wording import Named
 from summarize.schema import OutcomeType as T
 
 ACTORS = [

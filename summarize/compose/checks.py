@@ -11,7 +11,7 @@ from summarize.denial_words import rejects
 from summarize.grounding import best_sentence, ground
 from summarize.outcome_types import supported_type
 from summarize.reported_events import DENIAL, reported_events
-from summarize.stated_items import words
+from summarize.wording import words
 
 _CONTINUES = re.compile(r"(?:He|She|They|It)\b")  # a sentence going on about the one before's subject
 

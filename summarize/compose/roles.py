@@ -9,7 +9,8 @@ from summarize.accusations import accusations, self_accusers
 from summarize.claim_roles import claim_roles
 from summarize.collectives import accusing_groups
 from summarize.compose.state import CORRECTED, FLAGGED, Composition, Item
-from summarize.reported_events import DENIAL, concerned, mentions, reported_events
+from summarize.reported_events import DENIAL, concerned, reported_events
+from summarize.wording import mentions
 from summarize.schema import ActorKind, OutcomeType
 
 _OBJECT_PRONOUN = re.compile(r"\s*(?:him|her|them)\b", re.IGNORECASE)  # "women who have accused him of"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from summarize.actors import ActorTable
 from summarize.draft import Draft
 from summarize.grounding import names_actor
-from summarize.reported_events import Named
+from summarize.wording import Named
 from summarize.schema import ActorKind, Evidence, OutcomeType
 from summarize.segment import Sentence
 

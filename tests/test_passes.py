@@ -1,0 +1,182 @@
+"""Each post-model pass on its own, on sentences written for these tests in several wordings.
+
+Every test composes one reply twice: with only the required passes and the pass under
+test, and with the required passes alone, so it shows what that pass (and nothing
+else) changes.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarize.compose import Composed, compose, pass_names
+from summarize.compose.passes import PASSES, SMALL_MODEL, VERIFY, default_passes, parse_passes
+from summarize.draft import Draft
+from summarize.errors import ConfigError
+from summarize.segment import split_sentences
+
+ACTORS = [{"name": "Ruth Kemp", "kind": "person", "role": "mayor"},
+          {"name": "Harlan Mining", "kind": "organisation", "role": "miner"},
+          {"name": "Daily Tribune", "kind": "media", "role": "newspaper"}]
+
+
+def _compose(text: str, with_pass: str | None, **reply: list) -> Composed:
+    draft = Draft.model_validate({"actors": ACTORS, "allegations": [], "denials": [], "outcomes": [], **reply})
+    return compose(draft, text, split_sentences(text), passes=[with_pass] if with_pass else [])
+
+
+def _both(text: str, name: str, **reply: list) -> tuple[Composed, Composed]:
+    return _compose(text, name, **reply), _compose(text, None, **reply)
+
+
+@pytest.mark.parametrize("text", [
+    "The mine reopened. Prosecutor Amir Haddad said the case was closed.",
+    "The mine reopened. Dana Whitfield, the union's lawyer, told reporters the case was closed.",
+])
+def test_quoted_speakers_lists_who_the_article_quotes(text: str) -> None:
+    on, off = _both(text, "quoted-speakers")
+    added = {a.name for a in on.actors} - {a.name for a in off.actors}
+    assert len(added) == 1 and added <= {"Amir Haddad", "Dana Whitfield"}
+
+
+@pytest.mark.parametrize("claim", [
+    "The Daily Tribune accused Harlan Mining of polluting the river.",
+    "The Daily Tribune reported that Harlan Mining polluted the river.",
+])
+def test_claim_roles_takes_the_accused_the_claim_names(claim: str) -> None:
+    text = "The Daily Tribune visited Harlan Mining. Its report says the miner polluted the river for years."
+    reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"], "claim": claim,
+                              "sentences": [2]}]}
+    on, off = _both(text, "claim-roles", **reply)
+    assert off.allegations[0].accused == ["ruth-kemp"]
+    assert on.allegations[0].accused == ["harlan-mining"]
+
+
+def test_claim_roles_leaves_roles_the_cited_sentence_bears_out() -> None:
+    text = "The council met. The Daily Tribune reported that Ruth Kemp hid the losses."
+    reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"],
+                              "claim": "Harlan Mining accused Ruth Kemp of hiding losses.", "sentences": [2]}]}
+    on = _compose(text, "claim-roles", **reply)
+    assert (on.allegations[0].accusers, on.allegations[0].accused) == (["daily-tribune"], ["ruth-kemp"])
+
+
+@pytest.mark.parametrize("sentence", [
+    "In a post, Ruth Kemp claimed to have shredded the ballots.",
+    "Ruth Kemp admitted shredding the ballots.",
+])
+def test_sentence_roles_makes_who_owns_up_both_accuser_and_accused(sentence: str) -> None:
+    text = f"The count was held. {sentence}"
+    reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"],
+                              "claim": "Kemp shredded the ballots.", "sentences": [2]}]}
+    on, off = _both(text, "sentence-roles", **reply)
+    assert off.allegations[0].accusers == ["daily-tribune"]
+    assert (on.allegations[0].accusers, on.allegations[0].accused) == (["ruth-kemp"], ["ruth-kemp"])
+
+
+def test_sentence_roles_flags_an_actor_accusing_only_itself() -> None:
+    text = "The count was held. Ruth Kemp said the count had gone badly."
+    reply = {"allegations": [{"accusers": ["Ruth Kemp"], "accused": ["Ruth Kemp"],
+                              "claim": "The count went badly.", "sentences": [2]}]}
+    on, off = _both(text, "sentence-roles", **reply)
+    assert on.allegations[0].checks == ["self-accusation"] and off.allegations[0].checks == []
+
+
+@pytest.mark.parametrize("sentence", ["Ruth Kemp denied the report.", "Ruth Kemp has denied any wrongdoing."])
+def test_sentence_deniers_names_who_the_sentence_says_denied(sentence: str) -> None:
+    text = f"The Daily Tribune reported on the losses. {sentence}"
+    reply = {"denials": [{"deniers": ["Harlan Mining"], "denies": None, "claim": "Denied it.", "sentences": [2]}]}
+    on, off = _both(text, "sentence-deniers", **reply)
+    assert off.denials[0].deniers == ["harlan-mining"] and on.denials[0].deniers == ["ruth-kemp"]
+
+
+@pytest.mark.parametrize(("sentence", "typed", "becomes", "checks"), [
+    ("The league fined Harlan Mining two million euros.", "resignation", "fine", []),
+    ("Harlan Mining was sued by three families.", "arrest", "lawsuit", []),
+    ("Harlan Mining held its annual meeting.", "arrest", "arrest", ["type-unsupported"]),
+    ("Harlan Mining was forced to withdraw its bid.", "withdrawal", "withdrawal", []),
+])
+def test_outcome_types_retypes_or_flags_by_the_words_of_the_evidence(
+        sentence: str, typed: str, becomes: str, checks: list[str]) -> None:
+    text = f"The season ended. {sentence}"
+    reply = {"outcomes": [{"actors": ["Harlan Mining"], "type": typed, "description": "It happened.",
+                           "sentences": [2]}]}
+    on, off = _both(text, "outcome-types", **reply)
+    assert off.outcomes[0].type.value == typed
+    assert (on.outcomes[0].type.value, on.outcomes[0].checks) == (becomes, checks)
+
+
+@pytest.mark.parametrize("sentence", ["Ruth Kemp resigned on Monday.", "Ruth Kemp stepped down on Monday."])
+def test_outcome_actors_names_who_the_sentence_says_it_happened_to(sentence: str) -> None:
+    text = f"The council met. {sentence}"
+    reply = {"outcomes": [{"actors": ["Daily Tribune"], "type": "resignation", "description": "Resigned.",
+                           "sentences": [2]}]}
+    on, off = _both(text, "outcome-actors", **reply)
+    assert off.outcomes[0].actors == ["daily-tribune"] and on.outcomes[0].actors == ["ruth-kemp"]
+
+
+def test_repeats_removes_an_item_listed_twice_but_keeps_two_claims_of_one_sentence() -> None:
+    text = "The council met. The Daily Tribune said Ruth Kemp hid the losses and lied to auditors."
+    hid = {"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"], "claim": "Kemp hid the losses.", "sentences": [2]}
+    lied = dict(hid, claim="Kemp lied to the auditors.")
+    on, off = _both(text, "repeats", allegations=[hid, hid, lied])
+    assert [a.claim for a in off.allegations] == ["Kemp hid the losses."] * 2 + ["Kemp lied to the auditors."]
+    assert [a.claim for a in on.allegations] == ["Kemp hid the losses.", "Kemp lied to the auditors."]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Daily Tribune accused Ruth Kemp of hiding losses.",
+    "Ruth Kemp was accused by the Daily Tribune of hiding losses.",
+])
+def test_stated_accusations_adds_an_accusation_worded_with_a_verb_of_accusing(sentence: str) -> None:
+    on, off = _both(f"The council met. {sentence}", "stated-accusations")
+    assert off.allegations == []
+    assert [(a.accusers, a.accused) for a in on.allegations] == [(["daily-tribune"], ["ruth-kemp"])]
+
+
+@pytest.mark.parametrize(("sentence", "checks"), [
+    ("Ruth Kemp said she would excuse him that.", ["no-denial-word"]),
+    ("Ruth Kemp said she had done nothing wrong.", []),
+    ("Ruth Kemp called the report baseless.", []),
+])
+def test_denial_wording_flags_a_denial_that_words_none(sentence: str, checks: list[str]) -> None:
+    text = f"The Daily Tribune accused Ruth Kemp of hiding losses. {sentence}"
+    reply = {"denials": [{"deniers": ["Ruth Kemp"], "denies": None, "claim": "Kemp responded.", "sentences": [2]}]}
+    on, off = _both(text, "denial-wording", **reply)
+    assert off.denials[0].checks == [] and on.denials[0].checks == checks
+
+
+@pytest.mark.parametrize("sentence", ["Ruth Kemp rejected the Tribune's report.", "Ruth Kemp denied it."])
+def test_link_denials_links_a_denial_the_model_left_unlinked(sentence: str) -> None:
+    text = f"The Daily Tribune accused Ruth Kemp of hiding losses. {sentence}"
+    reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"], "claim": "Kemp hid losses.",
+                              "sentences": [1]}],
+             "denials": [{"deniers": ["Ruth Kemp"], "denies": None, "claim": "Kemp denied it.", "sentences": [2]}]}
+    on, off = _both(text, "link-denials", **reply)
+    assert off.denials[0].denies is None and on.denials[0].denies == "A1"
+
+
+@pytest.mark.parametrize(("sentence", "added"), [
+    ("Ruth Kemp resigned on Monday.", [("resignation", ["ruth-kemp"])]),
+    ("Harlan Mining was fined by the regulator.", [("fine", ["harlan-mining"])]),
+    ("Ruth Kemp threatened to resign.", []),
+    ("Ruth Kemp would not resign.", []),
+])
+def test_stated_events_adds_an_event_reported_in_plain_words(sentence: str, added: list) -> None:
+    on, off = _both(f"The council met. {sentence}", "stated-events")
+    assert off.outcomes == []
+    assert [(o.type.value, o.actors) for o in on.outcomes] == added
+
+
+def test_the_pass_list_is_fixed_and_each_pass_is_named_for_a_kind() -> None:
+    assert [p.name for p in PASSES][:2] == ["quoted-speakers", "read-items"]
+    assert {p.kind for p in PASSES} == {VERIFY, SMALL_MODEL}
+    assert default_passes(embedded=True) == pass_names()
+    assert default_passes(embedded=False) == ["read-items", "ground", "repeats"]
+
+
+def test_passes_are_chosen_by_name_kind_or_subtraction() -> None:
+    assert parse_passes("verify", embedded=True) == ["read-items", "ground", "repeats"]
+    assert "stated-events" not in parse_passes("-stated-events", embedded=True)
+    assert parse_passes("verify,stated-events", embedded=False) == ["read-items", "ground", "repeats", "stated-events"]
+    with pytest.raises(ConfigError, match="no pass 'nope'"):
+        parse_passes("nope", embedded=True)
