@@ -24,6 +24,12 @@ class SummarizeError(Exception):
     exit_code = 1
 
 
+class UsageError(SummarizeError):
+    """The command line lacks what the command needs (as click's own usage errors)."""
+
+    exit_code = 2
+
+
 class InputError(SummarizeError):
     """The article could not be read: missing, empty, binary, undecodable."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -15,14 +16,31 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, content: str) -> None:
+def check_writable(path: Path) -> None:
+    """Fail now, before any model runs, if ``path`` cannot be written atomically: a folder,
+    a missing folder, or a place where no file can be made (read-only, /proc)."""
     directory = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise OutputError(f"{path}: is a folder; give a file name, e.g. -o {path / 'summary.txt'}")
     if not directory.is_dir():
         raise OutputError(f"{path}: folder {directory} does not exist; create it or choose another -o")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputError(f"{path}: not writable (permission denied); choose another -o")
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write there ({exc.strerror}); choose another -o") from None
+        why = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+               errno.EROFS: "read-only file system", errno.ENOSPC: "no space left"}.get(
+            exc.errno or 0, "its file system takes no new files")
+        raise OutputError(f"{path}: no file can be written in {directory} ({why}); choose another -o") from None
+    os.close(fd)
+    os.unlink(tmp)
+
+
+def write_atomic(path: Path, content: str) -> None:
+    check_writable(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a result file gets the usual mode
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -48,10 +48,13 @@ def notes(summary: Summary, verbose: bool = False) -> list[str]:
     return lines
 
 
-def to_json(summaries: list[Summary]) -> str:
-    if len(summaries) == 1:
-        return summaries[0].model_dump_json(indent=2) + "\n"
-    return json.dumps([s.model_dump(mode="json") for s in summaries], indent=2, ensure_ascii=False) + "\n"
+def to_json(summary: Summary) -> str:
+    return summary.model_dump_json(indent=2) + "\n"
+
+
+def to_jsonl(summaries: list[Summary]) -> str:
+    """One summary a line, whatever their number."""
+    return "".join(json.dumps(s.model_dump(mode="json"), ensure_ascii=False) + "\n" for s in summaries)
 
 
 def to_rich(summary: Summary) -> RenderableType:

@@ -77,12 +77,28 @@ def decode(data: bytes, label: str) -> str:
                 return data.decode(encoding)
             except UnicodeDecodeError as exc:
                 raise _undecodable(label, exc) from None
+    if data.startswith(b"%PDF-"):
+        raise InputError(f"{label}: is a PDF, which summarize does not read; extract its text first "
+                         "(e.g. pdftotext) and pass the .txt")
     if b"\x00" in data[:8192]:
+        if _utf16_without_bom(data):
+            raise InputError(f"{label}: looks like UTF-16 without a byte-order mark; accepted are UTF-8, and "
+                             "UTF-8/16/32 with a BOM: convert it, e.g. iconv -f utf-16le -t utf-8")
         raise InputError(f"{label}: looks like a binary file, not text; pass a .txt, .md or .html article")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _undecodable(label, exc) from None
+
+
+def _utf16_without_bom(data: bytes) -> bool:
+    """Text in UTF-16 has a NUL in every other byte where it is ASCII."""
+    sample = data[:4096]
+    for offset in (0, 1):
+        zeros = sample[1 - offset::2]
+        if len(zeros) > 8 and zeros.count(0) > 0.9 * len(zeros) and 0 not in sample[offset::2][:64]:
+            return True
+    return False
 
 
 def _undecodable(label: str, exc: UnicodeDecodeError) -> InputError:

@@ -52,13 +52,20 @@ def test_markdown_output(fake: FakeOpenAI, remote_args: list[str]) -> None:
     assert "## Outcomes" in result.stdout and "resignation" in result.stdout
 
 
-def test_several_files_and_stdin_give_a_json_list(fake: FakeOpenAI, remote_args: list[str]) -> None:
-    result = invoke("run", str(EXAMPLE), "-", "--format", "json", *remote_args,
+def test_several_files_and_stdin_give_json_lines(fake: FakeOpenAI, remote_args: list[str]) -> None:
+    result = invoke("run", str(EXAMPLE), "-", "--format", "jsonl", *remote_args,
                     input=EXAMPLE.read_bytes())
     assert result.exit_code == 0, result.output
-    items = json.loads(result.stdout)
+    items = [json.loads(line) for line in result.stdout.splitlines()]
     assert [i["provenance"]["source"] for i in items] == [str(EXAMPLE), "<stdin>"]
     assert len(fake.requests) == 2
+    one = invoke("run", str(EXAMPLE), "--format", "jsonl", *remote_args)
+    assert len(one.stdout.splitlines()) == 1 and json.loads(one.stdout)["provenance"]["source"] == str(EXAMPLE)
+
+
+def test_json_is_one_summary_and_several_articles_are_told_to_use_jsonl(remote_args: list[str]) -> None:
+    result = invoke("run", str(EXAMPLE), str(EXAMPLE), "--format", "json", *remote_args)
+    assert result.exit_code == 2 and "use --format jsonl" in result.output
 
 
 def test_output_file_is_written_atomically(fake: FakeOpenAI, remote_args: list[str], tmp_path: Path) -> None:

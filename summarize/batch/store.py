@@ -90,7 +90,7 @@ class Store:
     def __init__(self, path: Path) -> None:
         self.path = path
         if not path.parent.is_dir():
-            raise OutputError(f"{path}: folder {path.parent} does not exist; create it or choose another --db")
+            raise OutputError(f"{path}: folder {path.parent} does not exist; create it or choose another database file")
         try:
             # Intake runs in a worker thread while the event loop waits; never two at once.
             self.db = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
@@ -258,13 +258,13 @@ class Store:
 def _store_error(path: Path, exc: sqlite3.DatabaseError) -> OutputError:
     message = str(exc)
     if "readonly" in message or "read-only" in message:
-        hint = "the database is read-only; make it writable or choose another --db"
+        hint = "the database is read-only; make it writable or choose another database file"
     elif "full" in message or "disk I/O" in message:
         hint = "the disk is full; free space and run the same command again to resume"
     elif "unable to open" in message:
-        hint = "cannot create or open the file; check the folder's permissions or choose another --db"
+        hint = "cannot create or open the file; check the folder's permissions or choose another database file"
     elif "not a database" in message or "malformed" in message:
-        hint = "the file is not a summarize database; choose another --db"
+        hint = "the file is not a summarize database; choose another database file"
     else:
         hint = "check the file and the disk"
     return OutputError(f"{path}: database error ({message}); {hint}")

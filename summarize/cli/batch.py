@@ -11,7 +11,7 @@ import typer
 from summarize.batch.engine import Batch, BatchOptions, BatchResult
 from summarize.cli import EXIT_INTERRUPTED, options
 from summarize.config import ModelOptions
-from summarize.errors import EXIT_SOME_FAILED, ConfigError
+from summarize.errors import ConfigError, EXIT_SOME_FAILED, UsageError
 from summarize.extraction import RequestOptions
 from summarize.retries import RetryPolicy
 
@@ -51,7 +51,7 @@ def batch(
 ) -> None:
     """Summarise many articles into a SQLite database; run it again to resume."""
     if not sources and not ingest_openai_batch:
-        raise ConfigError("no SOURCE given; pass folders, files, JSONL files or feed URLs to summarise")
+        raise UsageError("no SOURCE given; pass folders, files, JSONL files or feed URLs to summarise")
     model_options = ModelOptions(model=model, base_url=base_url, api_key=api_key, model_path=model_path,
                                  threads=threads, context=context, parallel=concurrency, passes=passes)
     batch_options = BatchOptions(

@@ -14,9 +14,9 @@ from rich.console import Console
 from summarize.cli import options
 from summarize.config import ModelOptions
 from summarize.extraction import RequestOptions
-from summarize.errors import OutputError
-from summarize.output import write_atomic
-from summarize.render import notes, to_json, to_markdown, to_rich
+from summarize.output import check_writable, write_atomic
+from summarize.errors import UsageError
+from summarize.render import notes, to_json, to_jsonl, to_markdown, to_rich
 from summarize.runner import summarize_articles
 from summarize.schema import Summary
 from summarize.sources import read_article
@@ -25,12 +25,13 @@ from summarize.sources import read_article
 class Format(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
     markdown = "markdown"
 
 
 def run(
     files: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html), or - for stdin.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text (tables), json or markdown.")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", "-f", help="text (tables), json (one article), jsonl (one summary a line) or markdown.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
     model: options.Model = None,
     base_url: options.BaseUrl = None,
@@ -45,8 +46,11 @@ def run(
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List each correction and check of the model's reply.")] = False,
 ) -> None:
     """Summarise news articles: actors, allegations, denials and outcomes, each with evidence."""
-    if output is not None and not (output.parent if str(output.parent) else Path(".")).is_dir():
-        raise OutputError(f"{output}: folder {output.parent} does not exist; create it or choose another -o")
+    if output is not None:
+        check_writable(output)  # before the model: a bad -o must not cost minutes of inference
+    if format is Format.json and len(files) > 1:
+        raise UsageError(f"--format json writes one summary; for {len(files)} articles use --format jsonl "
+                         "(one summary a line)")
     stdin = sys.stdin.buffer.read() if "-" in files else None
     articles = [read_article(name, stdin=stdin) for name in files]
     summaries: list[Summary] = summarize_articles(  # type: ignore[assignment]
@@ -60,7 +64,9 @@ def run(
         for line in notes(summary, verbose):
             typer.echo(line, err=True)
     if format is Format.json:
-        content = to_json(summaries)
+        content = to_json(summaries[0])
+    elif format is Format.jsonl:
+        content = to_jsonl(summaries)
     elif format is Format.markdown:
         content = to_markdown(summaries)
     else:

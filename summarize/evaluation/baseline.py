@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarize.errors import InputError, RegressionError
+from summarize.errors import ConfigError, InputError, RegressionError
 from summarize.evaluation.scoring import SECTIONS
 from summarize.output import write_atomic
 
@@ -69,11 +69,11 @@ def compare(scores: dict[str, Any], baseline: dict[str, Any]) -> tuple[list[Chan
 def parse_threshold(text: str) -> tuple[str, float]:
     name, sep, value = text.partition("=")
     if not sep or name not in METRICS:
-        raise InputError(f"--fail-under {text!r}: use METRIC=VALUE with METRIC one of {', '.join(METRICS)}")
+        raise ConfigError(f"--fail-under {text!r}: use METRIC=VALUE with METRIC one of {', '.join(METRICS)}")
     try:
         return name, float(value)
     except ValueError:
-        raise InputError(f"--fail-under {text!r}: {value!r} is not a number") from None
+        raise ConfigError(f"--fail-under {text!r}: {value!r} is not a number") from None
 
 
 def gate(scores: dict[str, Any], fail_under: list[str], max_drop: float | None,
@@ -87,7 +87,7 @@ def gate(scores: dict[str, Any], fail_under: list[str], max_drop: float | None,
             problems.append(f"{name} {metric(scores, name):.4f} < {floor}")
     if max_drop is not None:
         if baseline is None:
-            raise InputError("--max-drop compares with a baseline; pass --baseline FILE")
+            raise ConfigError("--max-drop compares with a baseline; pass --baseline FILE")
         for change in compare(scores, baseline)[0]:
             if change.metric in ("macro_f1", "grounding_rate") and -change.delta > max_drop:
                 problems.append(f"{change.metric} dropped {-change.delta:.4f} (> {max_drop}) "
