@@ -1,4 +1,5 @@
-"""Optional diagnostic logging (SUMMARIZE_LOG=debug|info|warning) to stderr, redacted.
+"""Optional diagnostic logging (SUMMARIZE_LOG=debug|info|warning) to stderr, redacted;
+without it, no library's log line reaches the terminal.
 
 Libraries underneath (openai, httpx) log request details at debug level; every
 record passes through ``redact`` before it is written, so keys never reach a log.
@@ -21,6 +22,9 @@ class RedactingFormatter(logging.Formatter):
 def configure(env: dict[str, str] | None = None) -> None:
     level_name = (env if env is not None else os.environ).get("SUMMARIZE_LOG", "").strip().upper()
     if not level_name:
+        # Without this, Python prints libraries' warnings and errors (instructor's "API call
+        # failed ...") beside our own one-line message; they are for SUMMARIZE_LOG only.
+        logging.getLogger().handlers[:] = [logging.NullHandler()]
         return
     level = logging.getLevelName(level_name)
     if not isinstance(level, int):
