@@ -24,7 +24,7 @@ def write_articles(folder: Path, count: int) -> list[str]:
     for number in range(count):
         path = folder / f"art-{number:04d}.txt"
         path.write_text(f"{base}\nReference ART-{number:04d} in the harbour archive.\n", encoding="utf-8")
-        ids.append(str(path))
+        ids.append(str(path.resolve()))
     return ids
 
 

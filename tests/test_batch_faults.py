@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -240,6 +241,10 @@ def test_interrupted_subprocess_resumes_without_losing_or_repeating(fake: FakeOp
     again = requested(fake, since=seen)
     assert not (set(again) & done_before)  # no done article was requested again
     assert sum(again.values()) == 30 - len(done_before)
+    connection = sqlite3.connect(db)
+    outcomes = [r[0] for r in connection.execute("SELECT outcome FROM runs ORDER BY id")]
+    connection.close()
+    assert outcomes == ["interrupted", "finished"]  # a killed run is marked when the next one opens
 
 
 def _limit_file_size(limit: int):  # type: ignore[no-untyped-def]

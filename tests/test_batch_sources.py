@@ -104,6 +104,15 @@ def test_folder_and_glob_give_one_item_per_article_file(tmp_path: Path) -> None:
     assert [i.text for i in globbed] == ["Beta story."]
 
 
+def test_a_file_is_the_same_article_however_its_folder_is_spelled(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Alpha story. It has text.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    spellings = ["news", "./news", str(tmp_path / "news"), "news/../news", "news/*.txt"]
+    assert {i.id for spelling in spellings for i in items([spelling])[0]} == {str(tmp_path / "news" / "a.txt")}
+
+
 def test_jsonl_corrupt_line_fails_alone_with_its_line_number(tmp_path: Path) -> None:
     path = tmp_path / "feed.jsonl"
     path.write_text("\n".join([
@@ -118,7 +127,7 @@ def test_jsonl_corrupt_line_fails_alone_with_its_line_number(tmp_path: Path) -> 
     assert [i.id for i in found][:2] == ["x1", "x3"] and found[2].id.startswith("sha256:")
     assert found[0].title == "One" and found[0].url == "https://e.x/1"
     assert "Kowalczyk" in found[1].text
-    assert [p.record for p in problems] == [f"{path}#line-2", f"{path}#line-4", f"{path}#line-5"]
+    assert [p.record for p in problems] == [f"{path}#line-2", "x4", f"{path}#line-5"]  # x4 names itself
     assert "line 2" in problems[0].message and "not JSON" in problems[0].message
 
 
@@ -146,16 +155,20 @@ def test_atom_teaser_fetches_the_page_unless_no_fetch(tmp_path: Path, pages: Pag
         f'<entry><id>urn:1</id><title>Harbour chief quits</title><link href="{pages.base}/story/1"/>'
         "<summary>The harbour chief has resigned.</summary><updated>2026-03-02T10:00:00Z</updated></entry>"
         f'<entry><id>urn:2</id><title>Gone</title><link href="{pages.base}/missing"/><summary>Teaser.</summary></entry>'
+        f'<entry><id>urn:3</id><link href="{pages.base}/missing"/></entry>'
         "</feed>", encoding="utf-8")
     found, problems = items([str(feed)])
-    assert [i.id for i in found] == ["urn:1"] and "Kowalczyk" in found[0].text
-    assert problems[0].record == "urn:2" and "HTTP 404" in problems[0].message
+    # a page that cannot be fetched leaves the feed's own text, with a warning that says so
+    assert [i.id for i in found] == ["urn:1", "urn:2"] and "Kowalczyk" in found[0].text
+    assert found[1].text == "Gone\n\nTeaser." and found[1].title == "Gone"
+    assert problems[0].record is None and "HTTP 404" in problems[0].message and "--no-fetch" in problems[0].message
+    assert problems[1].record == "urn:3" and "no text of its own" in problems[1].message
     hits = len(pages.hits)
     teasers, _ = items([str(feed)], fetch_pages=False)
     assert len(pages.hits) == hits  # --no-fetch never touches the network
     assert teasers[0].text == "Harbour chief quits\n\nThe harbour chief has resigned."
     skipped, _ = items([str(feed)], needs=lambda _id: False)
-    assert len(pages.hits) == hits and len(skipped) == 2  # done entries are not fetched again
+    assert len(pages.hits) == hits and len(skipped) == 2  # done entries are not fetched again (urn:3 has no text)
 
 
 def test_feed_by_url(pages: Pages, tmp_path: Path) -> None:
@@ -190,3 +203,17 @@ def test_fetch_bounds_redirects_size_and_time(pages: Pages) -> None:
         fetch(f"{pages.base}/huge", FetchLimits(max_bytes=1_000_000))
     with pytest.raises(FetchError, match="timed out"):
         fetch(f"{pages.base}/stall", FetchLimits(read_s=0.5))
+
+
+def test_a_retry_fills_the_metadata_a_failed_row_lacked(tmp_path: Path) -> None:
+    from summarize.batch.store import Intake, Store
+
+    store = Store(tmp_path / "r.sqlite")
+    store.add(iter([Problem("feed.xml", "page not fetched", record="g-1")]), retry_failed=False, max_attempts=3,
+              intake=Intake())
+    item = Item(id="g-1", source="feed.xml", text="Harbour chief quits. She resigned.", url="https://e.x/1",
+                title="Harbour chief quits", published="2026-03-02")
+    store.add(iter([item]), retry_failed=True, max_attempts=3, intake=Intake())
+    row = next(r for r in store.records() if r["id"] == "g-1")
+    assert (row["status"], row["title"], row["url"], row["published"]) == \
+        ("pending", "Harbour chief quits", "https://e.x/1", "2026-03-02")

@@ -71,9 +71,11 @@ def _file(path: Path, source: str, fetch_pages: bool, needs: Callable[[str], boo
 
 
 def _article(path: Path, source: str) -> Item | Problem:
-    """A file's path is its URL, so its id stays put when its text is edited."""
+    """A file's resolved path is its URL, so its id stays put when its text is edited and
+    whichever way its folder was spelled ("news/", "/abs/news", "./news")."""
+    where = str(path.resolve())
     try:
         article = read_article(str(path))
     except InputError as exc:
-        return Problem(source, str(exc), record=str(path))
-    return Item(id=stable_id(str(path), text=article.text), source=source, text=article.text, url=str(path))
+        return Problem(source, str(exc), record=where)
+    return Item(id=stable_id(where, text=article.text), source=source, text=article.text, url=where)

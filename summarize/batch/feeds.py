@@ -64,7 +64,7 @@ def read_feed(
     elif not entries:
         yield Problem(source, f"{source}: the feed has no entries")
     for position, entry in enumerate(entries, start=1):
-        yield _entry(entry, position, source, fetch_pages, needs, limits)
+        yield from _entry(entry, position, source, fetch_pages, needs, limits)
 
 
 def _read_file(path: Path) -> bytes:
@@ -78,7 +78,9 @@ def _read_file(path: Path) -> bytes:
 def _entry(
     entry: Any, position: int, source: str, fetch_pages: bool,
     needs: Callable[[str], bool], limits: FetchLimits | None,
-) -> Item | Problem:
+) -> Iterator[Item | Problem]:
+    """The entry as an article: its page when the feed carries only a teaser, else (or
+    when the page cannot be fetched, with a warning) the feed's own text."""
     title = (entry.get("title") or "").strip() or None
     link = (entry.get("link") or "").strip() or None
     body = ""
@@ -88,22 +90,32 @@ def _entry(
         body = fragment_to_text(entry["summary"])
     text = _with_title(title, body)
     if not (text.strip() or entry.get("id") or link):
-        return Problem(source, f"{source} entry {position}: no text, id or link; nothing to summarise",
-                       record=f"{source}#entry-{position}")
+        yield Problem(source, f"{source} entry {position}: no text, id or link; nothing to summarise",
+                      record=f"{source}#entry-{position}")
+        return
     entry_id = stable_id(entry.get("id"), link, text=text)
     published = entry.get("published") or entry.get("updated")
     item = Item(id=entry_id, source=source, text=text, url=link, title=title, published=published)
     if len(body) >= TEASER_CHARS or not link or not fetch_pages or not needs(entry_id):
         if not body.strip():
-            return Problem(source, f"{source} entry {position} ({entry_id}): no text in the feed"
-                           + ("" if fetch_pages else "; drop --no-fetch to fetch the page"), record=entry_id)
-        return item
+            yield Problem(source, f"{source} entry {position} ({entry_id}): no text in the feed"
+                          + ("" if fetch_pages else "; drop --no-fetch to fetch the page"), record=entry_id)
+        else:
+            yield item
+        return
     try:
         page = html_to_text(decode(fetch(link, limits), link), link)
     except (FetchError, InputError) as exc:
-        return Problem(source, f"{source} entry {position}: {exc}", record=entry_id)
-    return Item(id=entry_id, source=source, text=_with_title(title, page), url=link, title=title,
-                published=published)
+        if body.strip():  # a short text is still the entry's text
+            yield Problem(source, f"{source} entry {position}: page not fetched ({exc}); summarising the feed's "
+                          f"{len(body)}-character text instead (--no-fetch skips fetching)")
+            yield item
+        else:
+            yield Problem(source, f"{source} entry {position}: {exc}; the feed has no text of its own",
+                          record=entry_id)
+        return
+    yield Item(id=entry_id, source=source, text=_with_title(title, page), url=link, title=title,
+               published=published)
 
 
 def _with_title(title: str | None, body: str) -> str:

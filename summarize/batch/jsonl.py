@@ -17,6 +17,14 @@ MAX_LINE_BYTES = 20 * 1024 * 1024
 _OPTIONAL = ("title", "url", "published", "source")
 
 
+class _RecordError(InputError):
+    """A line with an id whose article cannot be read."""
+
+    def __init__(self, message: str, record_id: str) -> None:
+        super().__init__(message)
+        self.record_id = record_id
+
+
 def read_jsonl(path: Path, source: str) -> Iterator[Item | Problem]:
     try:
         handle = path.open("rb")
@@ -29,6 +37,8 @@ def read_jsonl(path: Path, source: str) -> Iterator[Item | Problem]:
                 continue
             try:
                 yield _item(raw, path, source, number)
+            except _RecordError as exc:  # the line names its article: the failure is stored under it
+                yield Problem(source, str(exc), record=exc.record_id)
             except InputError as exc:
                 yield Problem(source, str(exc), record=f"{path}#line-{number}")
 
@@ -56,7 +66,10 @@ def _item(raw: bytes, path: Path, source: str, number: int) -> Item:
     elif fields["html"] and fields["html"].strip():
         text = html_to_text(fields["html"], where)
     else:
-        raise InputError(f"{where}: no article text; give a non-empty \"text\" or \"html\" field")
+        message = f"{where}: no article text; give a non-empty \"text\" or \"html\" field"
+        if fields["id"] and fields["id"].strip():
+            raise _RecordError(message, fields["id"].strip())
+        raise InputError(message)
     return Item(
         id=stable_id(fields["id"], fields["url"], text=text), source=source, text=text,
         url=fields["url"], title=fields["title"], published=fields["published"], origin=fields["source"],

@@ -171,10 +171,12 @@ class Store:
         else:
             if row["status"] == "failed":
                 intake.requeued += 1
+            # a row first stored as failed input has no metadata yet: take the item's
             self._write([(
-                "UPDATE articles SET status = 'pending', text = ?, content_hash = ?, updated_at = ? WHERE id = ?"
-                " AND duplicate_of IS NULL",
-                (item.text, item.content_hash, now, item.id),
+                "UPDATE articles SET status = 'pending', text = ?, content_hash = ?, updated_at = ?,"
+                " url = coalesce(url, ?), title = coalesce(title, ?), published = coalesce(published, ?),"
+                " origin = coalesce(origin, ?) WHERE id = ? AND duplicate_of IS NULL",
+                (item.text, item.content_hash, now, item.url, item.title, item.published, item.origin, item.id),
             )])
 
     def _reject(self, problem: Problem, retry_failed: bool, max_attempts: int, intake: Intake) -> None:
@@ -220,7 +222,10 @@ class Store:
         ])
 
     def start_run(self, sources: list[str], model: str | None) -> int:
-        self._write([("INSERT INTO runs (started_at, sources, model) VALUES (?, ?, ?)",
+        """A new run; an earlier one left without an outcome was killed (kill -9, power loss)
+        before it could say how it ended, and is marked so."""
+        self._write([("UPDATE runs SET outcome = 'interrupted' WHERE outcome IS NULL", ()),
+                     ("INSERT INTO runs (started_at, sources, model) VALUES (?, ?, ?)",
                       (_now(), "\n".join(sources), model))])
         return int(self.db.execute("SELECT max(id) FROM runs").fetchone()[0])
 
