@@ -56,6 +56,10 @@ def _contains_words(longer: str, shorter: str) -> bool:
     return bool(shorter) and f" {shorter} " in f" {longer} "
 
 
+def _contained(longer: str, shorter: str) -> bool:
+    return bool(shorter) and shorter != longer and f" {shorter} " in f" {longer} "
+
+
 def _same_name(longer: str, longer_key: str, shorter: str) -> bool:
     """Whether the shorter normalised name is the longer one less words before it, or less
     capitalised words after it (``longer`` as written, ``longer_key`` normalised)."""
@@ -89,7 +93,10 @@ class _Entry:
 
 
 class ActorTable:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, loose: bool = False) -> None:
+        """``loose``: a name contained in another, word-wise, denotes the same actor ("Trump"
+        and "Trump campaign"): how a small model's sloppy names are best read."""
+        self._loose = loose
         self._text = text
         self._folded = normalise_name(text)
         self._entries: list[_Entry] = []
@@ -144,7 +151,8 @@ class ActorTable:
         spelled = name or key
         return [
             e for e in self._entries
-            if any(_same_name(e.spelled.get(form, form), form, key) or _same_name(spelled, key, form)
+            if any(_contained(form, key) or _contained(key, form) if self._loose else
+                   _same_name(e.spelled.get(form, form), form, key) or _same_name(spelled, key, form)
                    for form in e.forms)
         ]
 

@@ -165,6 +165,7 @@ def finish(
         allegations=composition.allegations,
         denials=composition.denials,
         outcomes=composition.outcomes,
+        doubted=composition.doubted,
         provenance=Provenance(
             source=plan.article.name,
             summarize_version=__version__,

@@ -86,6 +86,21 @@ def to_rich(summary: Summary) -> RenderableType:
         if not rows:
             table.add_row(*(["none found"] + [""] * (len(columns) - 1)))
         parts.append(table)
+    doubted = summary.doubted
+    rows_doubted = [(x.id, "allegation", f"{_names(summary, x.accusers)} → {_names(summary, x.accused)}: {x.claim}",
+                     _quote(x.evidence), ", ".join(x.checks)) for x in doubted.allegations]
+    rows_doubted += [(x.id, "denial", f"{_names(summary, x.deniers)}: {x.claim}", _quote(x.evidence),
+                      ", ".join(x.checks)) for x in doubted.denials]
+    rows_doubted += [(x.id, x.type.value, f"{_names(summary, x.actors)}: {x.description}", _quote(x.evidence),
+                      ", ".join(x.checks)) for x in doubted.outcomes]
+    if rows_doubted:
+        table = Table(title="Doubted: the model gave these, checks in code doubt them", box=box.SIMPLE_HEAD,
+                      expand=True, show_lines=True, style="dim")
+        for column in ("id", "kind", "item", "evidence", "failed checks"):
+            table.add_column(column, overflow="fold")
+        for row in rows_doubted:
+            table.add_row(*row)
+        parts.append(table)
     p = summary.provenance
     footer = (
         f"{p.model} ({p.backend}) · prompts {p.prompt_hash} · schema {p.schema_version} · "
@@ -116,6 +131,11 @@ def to_markdown(summaries: list[Summary]) -> str:
         out += ["", "## Outcomes", ""]
         out += [f"- **{x.id}** {x.type.value} ({_names(s, x.actors)}): {x.description} "
                 f"({_mark(x)})\n  > {_quote(x.evidence)}" for x in s.outcomes] or ["None found."]
+        doubted = [*s.doubted.allegations, *s.doubted.denials, *s.doubted.outcomes]
+        if doubted:
+            out += ["", "## Doubted", "", "The model gave these; checks in code doubt them.", ""]
+            out += [f"- **{x.id}** {getattr(x, 'claim', None) or getattr(x, 'description', '')} "
+                    f"(failed: {', '.join(x.checks)})" for x in doubted]
         out += ["", f"<sub>{p.model} ({p.backend}), prompts {p.prompt_hash}, schema {p.schema_version}, "
                 f"{p.input_tokens} in / {p.output_tokens} out tokens, {p.latency_s:.1f} s</sub>", ""]
         out += [f"> warning: {w}" for w in p.warnings]

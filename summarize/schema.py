@@ -127,6 +127,15 @@ class Provenance(_Strict):
     passes: list[str] = Field(default_factory=list, description="The post-model passes that ran, in order.")
 
 
+class Doubted(_Strict):
+    """Items of the model's reply that a check in code doubts: kept, with the failed checks
+    on each, but not among what the summary states."""
+
+    allegations: list[Allegation] = Field(default_factory=list)
+    denials: list[Denial] = Field(default_factory=list)
+    outcomes: list[Outcome] = Field(default_factory=list)
+
+
 class Summary(_Strict):
     schema_version: str = SCHEMA_VERSION
     gist: str = Field(description="The article's own words: the earliest one or two sentences that state a "
@@ -135,6 +144,8 @@ class Summary(_Strict):
     allegations: list[Allegation]
     denials: list[Denial]
     outcomes: list[Outcome]
+    doubted: Doubted = Field(default_factory=Doubted, description="What the model gave that checks in code "
+                             "doubt (each item's checks say why): listed apart so nothing is lost.")
     provenance: Provenance
 
     @model_validator(mode="after")
@@ -143,16 +154,21 @@ class Summary(_Strict):
         if len(set(actor_ids)) != len(actor_ids):
             raise ValueError("actor ids must be unique")
         known = set(actor_ids)
-        allegation_ids = {item.id for item in self.allegations}
+        allegations = [*self.allegations, *self.doubted.allegations]
+        denials = [*self.denials, *self.doubted.denials]
+        allegation_ids = [item.id for item in allegations]
+        ids = [*allegation_ids, *(d.id for d in denials), *(o.id for o in [*self.outcomes, *self.doubted.outcomes])]
+        if len(set(ids)) != len(ids):
+            raise ValueError("item ids must be unique")
         refs = [
-            *((a.id, r) for a in self.allegations for r in [*a.accusers, *a.accused]),
-            *((d.id, r) for d in self.denials for r in d.deniers),
-            *((o.id, r) for o in self.outcomes for r in o.actors),
+            *((a.id, r) for a in allegations for r in [*a.accusers, *a.accused]),
+            *((d.id, r) for d in denials for r in d.deniers),
+            *((o.id, r) for o in [*self.outcomes, *self.doubted.outcomes] for r in o.actors),
         ]
         for item_id, ref in refs:
             if ref not in known:
                 raise ValueError(f"{item_id} refers to unknown actor {ref!r}")
-        for denial in self.denials:
+        for denial in denials:
             if denial.denies is not None and denial.denies not in allegation_ids:
                 raise ValueError(f"{denial.id} denies unknown allegation {denial.denies!r}")
         return self

@@ -14,6 +14,11 @@ def _compose(**changes):  # type: ignore[no-untyped-def]
     return compose(Draft.model_validate({**EXAMPLE_DRAFT, **changes}), TEXT, SENTENCES)
 
 
+def _all(result, section: str) -> list:  # type: ignore[no-untyped-def]
+    """A section's items, stated and doubted, in id order."""
+    return sorted([*getattr(result, section), *getattr(result.doubted, section)], key=lambda i: int(i.id[1:]))
+
+
 def test_good_draft_is_fully_grounded_with_exact_spans() -> None:
     result = _compose()
     assert result.warnings == []
@@ -134,7 +139,8 @@ def test_outcome_type_is_checked_against_its_evidence() -> None:
     ]
     result = _compose(outcomes=outcomes)
     # the third is Osei's appointment, which the draft leaves out and sentence 10 reports
-    assert [(o.type.value, o.evidence[0].sentence, o.checks) for o in result.outcomes] == \
+    assert [o.id for o in result.doubted.outcomes] == ["O2"]
+    assert [(o.type.value, o.evidence[0].sentence, o.checks) for o in _all(result, "outcomes")] == \
         [("investigation", 11, []), ("resignation", 4, ["type-unsupported"]), ("resignation", 3, []),
          ("appointment", 10, [])]
     assert any("typed resignation" in w and "investigation" in w for w in result.warnings)
@@ -145,7 +151,9 @@ def test_a_denial_that_repeats_its_allegation_by_its_own_accusers_is_flagged() -
     copied = {"deniers": ["Gazette"], "denies": 1, "sentences": [4],
               "claim": "Kowalczyk approved a contract for her brother's company without any tender."}
     result = _compose(denials=[*EXAMPLE_DRAFT["denials"], copied])
-    assert [(d.denies, d.checks) for d in result.denials] == [("A1", []), ("A2", []), ("A1", ["copies-allegation"])]
+    assert [(d.denies, d.checks) for d in _all(result, "denials")] == \
+        [("A1", []), ("A2", []), ("A1", ["copies-allegation"])]
+    assert [d.id for d in result.doubted.denials] == ["D3"]
 
 
 def test_an_accuser_who_denies_something_else_keeps_the_denial() -> None:
@@ -207,7 +215,8 @@ def test_an_outcome_its_evidence_does_not_report_is_kept_and_flagged() -> None:
     bogus = {"actors": ["Denise Albright"], "type": "investigation",
              "description": "Albright investigated.", "sentences": [2]}  # sentence 2 names nobody
     result = _compose(outcomes=[EXAMPLE_DRAFT["outcomes"][0], bogus])
-    assert result.outcomes[1].grounded is False and "unsupported" in result.outcomes[1].checks
+    bogus_out = _all(result, "outcomes")[1]
+    assert bogus_out.grounded is False and "unsupported" in bogus_out.checks
     assert any(w.startswith("O2: cited") for w in result.warnings)
 
 
@@ -221,7 +230,10 @@ def test_outcome_actor_is_who_its_sentence_says_it_happened_to() -> None:
     assert [(o.actors, o.evidence[0].sentence, o.grounded) for o in resignation] == [(["marta-kowalczyk"], 3, True)]
     assert any(w.startswith("O1: sentence 3 names marta-kowalczyk") for w in result.warnings)
     named = dict(EXAMPLE_DRAFT["outcomes"][0], actors=["Port Ellery Harbour Authority"])
-    assert _compose(outcomes=[named]).outcomes[0].actors == ["port-ellery-harbour-authority"]
+    draft = Draft.model_validate({**EXAMPLE_DRAFT, "outcomes": [named]})
+    kept = compose(draft, TEXT, SENTENCES, passes=[p for p in pass_names() if p != "override-roles"])
+    assert kept.outcomes[0].actors == ["port-ellery-harbour-authority"]
+    assert _compose(outcomes=[named]).outcomes[0].actors == ["marta-kowalczyk"]  # overridden
 
 
 def test_outcome_actor_the_sentence_confirms_is_kept() -> None:
@@ -304,8 +316,9 @@ def test_an_allegation_whose_cited_sentence_does_not_name_the_accused_is_flagged
     """Sentence 8 names neither Kowalczyk nor anyone accused: kept, not grounded, flagged."""
     miscited = dict(EXAMPLE_DRAFT["allegations"][0], claim="Kowalczyk approved it.", sentences=[8])
     result = _compose(allegations=[miscited, EXAMPLE_DRAFT["allegations"][1]], denials=[])
-    assert [(a.accused, a.grounded, a.checks) for a in result.allegations] == \
+    assert [(a.accused, a.grounded, a.checks) for a in _all(result, "allegations")] == \
         [(["marta-kowalczyk"], False, ["unsupported"]), (["the-authority-s-board"], True, [])]
+    assert [a.id for a in result.doubted.allegations] == ["A1"]
     assert "A1: cited sentence(s) [8] do not mention marta-kowalczyk" in result.warnings
 
 
@@ -423,7 +436,7 @@ def test_an_actor_owning_up_to_the_act_is_accuser_and_accused() -> None:
 def test_an_actor_accusing_only_itself_without_owning_up_is_flagged() -> None:
     text = "The port held its meeting on Monday. Owen Reyes said the board had lost its way."
     result = _compose_text(text, [_allegation(["Owen Reyes"], ["Owen Reyes"], "The board lost its way.", 2)])
-    assert [a.checks for a in result.allegations] == [["self-accusation"]]
+    assert result.allegations == [] and [a.checks for a in result.doubted.allegations] == [["self-accusation"]]
     assert any("owen-reyes accuses only owen-reyes" in w for w in result.warnings)
 
 
@@ -433,7 +446,7 @@ def test_a_denial_copying_its_allegation_is_flagged_even_when_the_accused_is_lis
     result = _compose_text(ACCUSING.removesuffix(" Kowalczyk denied it."),
                            [_allegation(both, ["Marta Kowalczyk"], claim, 2)],
                            [{"deniers": both, "denies": 1, "claim": claim, "sentences": [2]}])
-    assert len(result.allegations) == 1 and [d.checks for d in result.denials] == [["copies-allegation"]]
+    assert len(result.allegations) == 1 and [d.checks for d in result.doubted.denials] == [["copies-allegation"]]
 
 
 def test_whoever_owned_up_may_still_deny_it() -> None:
@@ -452,7 +465,9 @@ def test_a_denial_whose_sentence_has_the_denier_owning_up_is_flagged() -> None:
          {"deniers": ["Owen Reyes"], "denies": None, "claim": "He denied wrongdoing.", "sentences": [3]}],
         media="Gazette")
     # owning up and denying: still a denial
-    assert [(d.deniers, d.checks) for d in result.denials] == [(["marta-kowalczyk"], ["admission"]), (["owen-reyes"], [])]
+    assert [(d.deniers, d.checks) for d in _all(result, "denials")] == \
+        [(["marta-kowalczyk"], ["admission"]), (["owen-reyes"], [])]
+    assert [d.deniers for d in result.denials] == [["owen-reyes"]]
     assert any("has marta-kowalczyk owning up, not denying" in w for w in result.warnings)
 
 
@@ -462,7 +477,7 @@ def test_a_denial_with_no_word_of_denial_is_flagged() -> None:
     excusing = {"deniers": ["Marta Kowalczyk"], "denies": 1, "claim": "Kowalczyk excused Reyes.", "sentences": [2]}
     result = _compose_text(text.removesuffix(" Kowalczyk called the accusation untrue."),
                            [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)], [excusing])
-    assert [d.checks for d in result.denials] == [["no-denial-word"]]
+    assert result.denials == [] and [d.checks for d in result.doubted.denials] == [["no-denial-word"]]
     assert "D1: neither its claim nor its sentence(s) [2] word a denial" in result.warnings
     # The same sentence under a claim that words a denial stays; so does a sentence that words one.
     for claim, sentence in (("Kowalczyk denies approving it.", 2), ("Kowalczyk excused Reyes.", 3)):

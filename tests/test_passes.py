@@ -168,7 +168,7 @@ def test_stated_events_adds_an_event_reported_in_plain_words(sentence: str, adde
 
 
 def test_the_pass_list_is_fixed_and_each_pass_is_named_for_a_kind() -> None:
-    assert [p.name for p in PASSES][:2] == ["quoted-speakers", "read-items"]
+    assert [p.name for p in PASSES][:4] == ["merge-names", "override-roles", "quoted-speakers", "read-items"]
     assert {p.kind for p in PASSES} == {VERIFY, SMALL_MODEL}
     assert default_passes(embedded=True) == pass_names()
     assert default_passes(embedded=False) == ["read-items", "ground", "repeats"]

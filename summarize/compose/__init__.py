@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from summarize.actors import ActorTable
 from summarize.compose.passes import PASSES, Pass, default_passes, parse_passes, pass_names, selected
 from summarize.compose.reply import merge_drafts
-from summarize.compose.state import REMOVED, Composition
+from summarize.compose.state import REMOVED, Composition, Item
 from summarize.draft import Draft
 from summarize.gist import gist
-from summarize.schema import Actor, Allegation, Denial, Finding, Outcome
+from summarize.schema import Actor, Allegation, Denial, Doubted, Finding, Outcome
 from summarize.segment import Sentence
 
 __all__ = ["PASSES", "Composed", "Finding", "Pass", "compose", "default_passes", "merge_drafts",
@@ -31,6 +31,7 @@ class Composed:
     denials: list[Denial]
     outcomes: list[Outcome]
     findings: list[Finding] = field(default_factory=list)
+    doubted: Doubted = field(default_factory=Doubted)
 
     @property
     def warnings(self) -> list[str]:
@@ -43,12 +44,14 @@ def compose(
 ) -> Composed:
     """``withheld``: sentences kept from the model as suspected injections; citing one is
     never grounded. ``passes``: the names of the passes to run (None: all of them)."""
-    table = ActorTable(text)
+    steps = selected(passes)
+    names = {step.name for step in steps}
+    table = ActorTable(text, loose="merge-names" in names)
     for actor in draft.actors:
         table.add(actor.name, actor.kind, actor.role)
     table.freeze()
-    c = Composition(text, sentences, withheld, table, draft)
-    for step in selected(passes):
+    c = Composition(text, sentences, withheld, table, draft, override="override-roles" in names)
+    for step in steps:
         step.run(c)
     return _finished(c)
 
@@ -68,14 +71,26 @@ def _finished(c: Composition) -> Composed:
                         detail=detail.format(*(r.name for r in refs)) if refs else detail)
                 for code, item, action, detail, refs in c.findings]
     cited = [e.sentence for item in c.items if not item.removed and item.grounded for e in item.evidence]
+    stated = [item for item in c.items if not item.removed and not item.doubted]
+    doubted = [item for item in c.items if not item.removed and item.doubted]
     return Composed(
         gist=gist(c.sentences, cited, c.withheld), actors=c.table.actors(),
-        allegations=[Allegation(id=a.id, accusers=a.accusers, accused=a.actors, claim=a.text, evidence=a.evidence,
-                                grounded=a.grounded, checks=a.checks) for a in c.of("allegations")],
-        denials=[Denial(id=d.id, deniers=d.actors, denies=d.denies.id if d.denies else None, claim=d.text,
-                        evidence=d.evidence, grounded=d.grounded, checks=d.checks) for d in c.of("denials")],
-        outcomes=[Outcome(id=o.id, actors=o.actors, type=o.type, description=o.text, evidence=o.evidence,
-                          grounded=o.grounded, checks=o.checks) for o in c.of("outcomes") if o.type],
-        findings=findings,
+        allegations=_allegations(stated), denials=_denials(stated), outcomes=_outcomes(stated), findings=findings,
+        doubted=Doubted(allegations=_allegations(doubted), denials=_denials(doubted), outcomes=_outcomes(doubted)),
     )
+
+
+def _allegations(items: list[Item]) -> list[Allegation]:
+    return [Allegation(id=a.id, accusers=a.accusers, accused=a.actors, claim=a.text, evidence=a.evidence,
+                       grounded=a.grounded, checks=a.checks) for a in items if a.section == "allegations"]
+
+
+def _denials(items: list[Item]) -> list[Denial]:
+    return [Denial(id=d.id, deniers=d.actors, denies=d.denies.id if d.denies else None, claim=d.text,
+                   evidence=d.evidence, grounded=d.grounded, checks=d.checks) for d in items if d.section == "denials"]
+
+
+def _outcomes(items: list[Item]) -> list[Outcome]:
+    return [Outcome(id=o.id, actors=o.actors, type=o.type, description=o.text, evidence=o.evidence,
+                    grounded=o.grounded, checks=o.checks) for o in items if o.section == "outcomes" and o.type]
 

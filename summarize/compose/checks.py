@@ -119,3 +119,19 @@ def _denial_sentences(c: Composition, item: Item, forms: list[list[str]]) -> lis
         if c.shown(number) and after and _CONTINUES.match(after) and rejects(after):
             return [number, number + 1]
     return None
+
+
+# Checks whose failure, on a small model's reply, means the item is nearly always wrong
+# (measured: README, "How it works"). An allegation whose cited sentences do not name its
+# accused is doubted too, even where another sentence does; an unsupported denial or
+# outcome stays, marked not grounded.
+DOUBTING = {"self-accusation", "admission", "copies-allegation", "no-denial-word", "type-unsupported"}
+_UNCITED = {"unsupported", "citation-moved"}  # the sentences the model cited do not name the accused
+
+
+def doubt(c: Composition) -> None:
+    """Items that failed such a check are listed apart from what the summary states."""
+    for item in c.of("allegations") + c.of("denials") + c.of("outcomes"):
+        if DOUBTING & set(item.checks) or (item.section == "allegations" and _UNCITED & set(item.checks)):
+            item.doubted = True
+            c.note("doubted", item, FLAGGED, f"listed as doubted ({', '.join(item.checks)})")

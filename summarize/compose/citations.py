@@ -22,6 +22,7 @@ def cite(c: Composition, item: Item, numbers: list[int], paraphrase: str = "") -
         c.note("withheld-citation", item, FLAGGED, f"cites sentence(s) {sorted(c.withheld & set(numbers))} "
                "withheld as instructions to AI systems; not grounded")
     elif result.corrected_from is not None:
+        item.flag("citation-moved")
         c.note("citation-moved", item, CORRECTED, f"cited sentence(s) {result.corrected_from} did not support "
                f"it; evidence found in sentence {result.evidence[0].sentence}")
     elif not result.located:

@@ -28,7 +28,14 @@ class Pass:
     does: str  # one line for the README and --help
 
 
+def _setting(c: Composition) -> None:
+    """A pass that is a setting: compose() reads whether it is selected."""
+
+
 PASSES: list[Pass] = [
+    Pass("merge-names", _setting, SMALL_MODEL, "a name inside another is the same actor ('Trump', 'Trump campaign')"),
+    Pass("override-roles", _setting, SMALL_MODEL,
+         "the sentence's reading of roles replaces the model's even where its actors are named too"),
     Pass("quoted-speakers", reply.quoted_speakers, SMALL_MODEL, "lists people and bodies the article quotes"),
     Pass("read-items", reply.read_items, VERIFY, "names to actor ids; drops items naming no actor"),
     Pass("claim-roles", roles.claim_worded_roles, SMALL_MODEL, "accusers and accused as the claim words them"),
@@ -44,6 +51,7 @@ PASSES: list[Pass] = [
     Pass("denial-wording", checks.denial_wording, SMALL_MODEL, "flags a denial that words no denial"),
     Pass("link-denials", additions.link_denials, SMALL_MODEL, "links an unlinked denial to its allegation"),
     Pass("stated-events", additions.stated_events, SMALL_MODEL, "adds outcomes and denials reported in plain words"),
+    Pass("doubt", checks.doubt, SMALL_MODEL, "lists items that failed a check apart, as doubted"),
 ]
 _REQUIRED = {"read-items", "ground"}  # without these there is no summary to give
 

@@ -29,12 +29,12 @@ def claim_worded_roles(c: Composition) -> None:
         if roles is None:
             continue
         if roles.accusers and item.accusers and not set(roles.accusers) & set(item.accusers) \
-                and not c.mentioned(item.accusers, item.sentences):
+                and not c.stands(item.accusers, item.sentences):
             c.note("roles-from-claim", item, CORRECTED, f"its claim names {', '.join(roles.accusers)} as accusing, "
                    f"not {_listed(item.accusers)}; accusers set to them")
             item.accusers = roles.accusers
         worded = roles.accused or (c.ids([roles.accused_words]) if roles.accused_words else [])
-        if worded and not set(worded) & set(item.actors) and not c.mentioned(item.actors, item.sentences):
+        if worded and not set(worded) & set(item.actors) and not c.stands(item.actors, item.sentences):
             c.note("roles-from-claim", item, CORRECTED, f"its claim names {', '.join(worded)} as accused, not "
                    f"{', '.join(item.actors)}; accused set to them")
             item.actors = worded
@@ -107,7 +107,7 @@ def stated_actors(c: Composition, item: Item, numbers: list[int], kind: OutcomeT
         text = c.shown(number)
         for event in reported_events(text):
             said = concerned(text, event, c.named()) if event.type == kind else []
-            if said and not set(said) & set(item.actors) and not c.mentioned(item.actors, numbers):
+            if said and not set(said) & set(item.actors) and not c.stands(item.actors, numbers):
                 label = "denial" if kind == DENIAL else kind.value  # type: ignore[union-attr]
                 c.note("actors-from-sentence", item, CORRECTED, f"sentence {number} names {', '.join(said)} in "
                        f"this {label}, not {', '.join(item.actors)}; set to them")

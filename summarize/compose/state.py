@@ -38,6 +38,7 @@ class Item:
     grounded: bool = False
     checks: list[str] = field(default_factory=list)
     removed: bool = False
+    doubted: bool = False  # listed apart from what the summary states (Summary.doubted)
     id: str = ""  # set when the composition is finished
 
     located: bool = False  # every cited sentence exists
@@ -68,6 +69,7 @@ class Composition:
     withheld: frozenset[int]
     table: ActorTable
     draft: Draft
+    override: bool = False  # a sentence's reading of roles replaces the model's even where both fit
     items: list[Item] = field(default_factory=list)
     findings: list[tuple[str, Item | str, str, str, tuple[Item, ...]]] = field(default_factory=list)
     gist: str = ""
@@ -85,9 +87,14 @@ class Composition:
         ok = 1 <= number <= len(self.sentences) and number not in self.withheld
         return self.sentences[number - 1].text if ok else ""
 
+    def stands(self, actor_ids: list[str], numbers: list[int]) -> bool:
+        """Whether the model's reading of who takes part stands against a sentence reader's:
+        where a cited sentence names one of its actors, unless set to override."""
+        return not self.override and self.mentioned(actor_ids, numbers)
+
     def mentioned(self, actor_ids: list[str], numbers: list[int]) -> bool:
         """Whether a cited sentence the model was shown (or, for a pronoun, the one before)
-        names one of the actors: a reading of the reply the text bears out stands."""
+        names one of the actors."""
         return any(names_actor(self.sentences[n - 1], self.sentences, self.forms(actor_ids))
                    for n in numbers if self.shown(n))
 
