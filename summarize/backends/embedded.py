@@ -20,10 +20,10 @@ from summarize.errors import ModelUnavailableError
 DEFAULT_SLOT_CONTEXT = 8192
 # Flash attention off: on this 2-core CPU llama.cpp's flash-attention kernel made each
 # generated token of the pipeline's 1,186-token request cost 140-145 ms, against 110-112
-# with it off (benchmarks/kv_cache_ab.py, seed, two runs each; the naive 476-token
-# request 126-131 either way). "auto", the default, turns it on for CPUs. Over the shared
-# benchmark the pipeline's median seconds per article went from 1.10x the naive
-# approach's to 0.90x (benchmarks/set_latency.py, sessions 12 and 13).
+# with it off (timed on the seed article, two runs each, in commit 32f4dd3's history; the
+# naive 476-token request 126-131 either way). "auto", the default, turns it on for CPUs.
+# Over the shared benchmark the pipeline's median seconds per article went from 1.10x
+# the naive approach's to 0.90x (benchmarks/set_latency.py).
 FLASH_ATTENTION = 0  # llama_flash_attn_type: -1 auto, 0 off, 1 on
 # Server settings that change the replies' numerics: part of the reply cache's key and
 # of the saved prefix's file name (a KV cache laid out for flash attention is not
