@@ -67,6 +67,7 @@ def build_app() -> typer.Typer:
     from summarize.cli import batch as batch_command
     from summarize.cli import eval as eval_command
     from summarize.cli import export as export_command
+    from summarize.cli import passes as passes_command
     from summarize.cli import run as run_command
     from summarize.cli import schema as schema_command
 
@@ -76,6 +77,7 @@ def build_app() -> typer.Typer:
         no_args_is_help=True,
         rich_markup_mode=None,  # help texts say "[env: …]" and "[default: …]"; rich markup would eat them
         add_completion=False,
+        context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
     )
     @app.callback()
@@ -90,6 +92,7 @@ def build_app() -> typer.Typer:
     app.command("eval")(reports_errors(eval_command.eval_command))
     app.command("batch")(reports_errors(batch_command.batch))
     app.command("export")(reports_errors(export_command.export))
+    app.command("passes")(reports_errors(passes_command.passes))
     return app
 
 

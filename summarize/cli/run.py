@@ -31,8 +31,8 @@ class Format(str, Enum):
 
 def run(
     files: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html), or - for stdin.")],
-    format: Annotated[Format, typer.Option("--format", "-f", help="text (tables), json (one article), jsonl (one summary a line) or markdown.")] = Format.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (tables), json (one article), jsonl (one summary a line) or markdown.")] = Format.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     model: options.Model = None,
     base_url: options.BaseUrl = None,
     api_key: options.ApiKey = None,
