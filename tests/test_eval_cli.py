@@ -167,7 +167,7 @@ def test_markdown_report_and_history(folder: Path, tmp_path: Path, monkeypatch: 
 
 def test_a_misspelt_threshold_fails_before_any_work(folder: Path, fake: FakeOpenAI, remote_args: list[str]) -> None:
     result = _eval(str(folder), "--fail-under", "macro=0.5", *remote_args)
-    assert result.exit_code == 3 and "METRIC=VALUE" in result.stderr
+    assert result.exit_code == 5 and "METRIC=VALUE" in result.stderr
     assert fake.requests == []
 
 
@@ -219,9 +219,10 @@ def test_ablate_scores_each_pass_off_from_one_model_run(folder: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data["macro_f1"]) == {"set model", "set oracle"}
-    assert set(data["without"]) == {"quoted-speakers", "claim-roles", "sentence-roles", "sentence-deniers",
-                                    "outcome-types", "outcome-actors", "repeats", "stated-accusations",
-                                    "denial-wording", "link-denials", "stated-events"}
+    assert set(data["without"]) == {"merge-names", "override-roles", "quoted-speakers", "claim-roles",
+                                    "sentence-roles", "sentence-deniers", "outcome-types", "outcome-actors",
+                                    "repeats", "stated-accusations", "denial-wording", "link-denials",
+                                    "stated-events", "doubt"}
     assert data["without"]["stated-events"]["set model"] > 0  # it adds the appointment back
     assert len(fake.requests) == 1  # one model run, every variant composed from it
 
