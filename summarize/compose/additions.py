@@ -3,6 +3,7 @@ did not make: each added with a finding, for a small model that lists too little
 
 from __future__ import annotations
 
+from summarize.compose.checks import doubtful
 from summarize.compose.state import ADDED, LINKED, Composition, Item
 from summarize.grounding import ground
 from summarize.reported_events import DENIAL
@@ -26,7 +27,8 @@ def link_denials(c: Composition) -> None:
 def stated_accusations(c: Composition) -> None:
     """Accusations a sentence states with a verb of accusing ("X accused Y of", "Y was
     accused of", "Y's alleged ...") that no listed allegation covers."""
-    for sentence, accusation in unlisted_accusations(c.sentences, c.withheld, c.named(), c.of("allegations")):
+    listed = [a for a in c.of("allegations") if not doubtful(a)]
+    for sentence, accusation in unlisted_accusations(c.sentences, c.withheld, c.named(), listed):
         item = Item("allegations", f"allegation from sentence {sentence.number}", accusation.accused,
                     shorten(sentence.text), [sentence.number], accusers=accusation.accusers)
         _add(c, item, sentence, "states it in so many words")
@@ -35,8 +37,9 @@ def stated_accusations(c: Composition) -> None:
 def stated_events(c: Composition) -> None:
     """Outcomes and denials a sentence reports in plain words ("resigned", "was arrested",
     "denied any wrongdoing") that no listed item of the same kind covers."""
-    covered = set().union(*(covers(o.type, o.actors, o.evidence) for o in c.of("outcomes") if o.type),
-                          *(covers(DENIAL, d.actors, d.evidence) for d in c.of("denials")))
+    # an item that failed a check covers nothing: the text's own report may be the right one
+    covered = set().union(*(covers(o.type, o.actors, o.evidence) for o in c.of("outcomes") if o.type and not doubtful(o)),
+                          *(covers(DENIAL, d.actors, d.evidence) for d in c.of("denials") if not doubtful(d)))
     for sentence, kind, actors in reported(c.sentences, c.withheld, c.named(), covered):
         if kind == DENIAL:
             item = Item("denials", f"denial from sentence {sentence.number}", actors, shorten(sentence.text),

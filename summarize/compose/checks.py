@@ -129,9 +129,13 @@ DOUBTING = {"self-accusation", "admission", "copies-allegation", "no-denial-word
 _UNCITED = {"unsupported", "citation-moved"}  # the sentences the model cited do not name the accused
 
 
+def doubtful(item: Item) -> bool:
+    return bool(DOUBTING & set(item.checks) or (item.section == "allegations" and _UNCITED & set(item.checks)))
+
+
 def doubt(c: Composition) -> None:
     """Items that failed such a check are listed apart from what the summary states."""
     for item in c.of("allegations") + c.of("denials") + c.of("outcomes"):
-        if DOUBTING & set(item.checks) or (item.section == "allegations" and _UNCITED & set(item.checks)):
+        if doubtful(item):
             item.doubted = True
             c.note("doubted", item, FLAGGED, f"listed as doubted ({', '.join(item.checks)})")
