@@ -15,6 +15,7 @@ import jinja2
 from jinja2.sandbox import SandboxedEnvironment
 
 from summarize.errors import ConfigError
+from summarize.cues import cues
 from summarize.segment import Sentence
 
 TEMPLATES = ("system.j2", "user.j2")
@@ -71,6 +72,7 @@ class PromptSet:
             "sentences": [{"number": s.number, "text": s.text} for s in sentences],
             "part": part,
             "parts": parts,
+            "cues": cues(sentences),  # for templates that hint where items may be
         }
         try:
             system = self._template("system.j2").render(**values)
