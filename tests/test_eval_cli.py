@@ -221,7 +221,7 @@ def test_ablate_scores_each_pass_off_from_one_model_run(folder: Path) -> None:
     assert set(data["macro_f1"]) == {"set model", "set oracle"}
     assert set(data["without"]) == {"merge-names", "override-roles", "quoted-speakers", "claim-roles",
                                     "sentence-roles", "sentence-deniers", "outcome-types", "outcome-actors",
-                                    "repeats", "stated-accusations", "denial-wording", "link-denials",
+                                    "repeats", "same-event", "stated-accusations", "denial-wording", "link-denials",
                                     "stated-events", "doubt"}
     assert data["without"]["stated-events"]["set model"] > 0  # it adds the appointment back
     assert len(fake.requests) == 1  # one model run, every variant composed from it

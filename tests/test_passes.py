@@ -123,6 +123,14 @@ def test_repeats_removes_an_item_listed_twice_but_keeps_two_claims_of_one_senten
     assert [a.claim for a in on.allegations] == ["Kemp hid the losses.", "Kemp lied to the auditors."]
 
 
+def test_same_event_keeps_one_outcome_of_a_type_and_its_actors() -> None:
+    text = "Ruth Kemp resigned on Monday. Her resignation surprised the council."
+    first = {"actors": ["Ruth Kemp"], "type": "resignation", "description": "Kemp resigned.", "sentences": [1]}
+    again = dict(first, description="Her resignation surprised everyone.", sentences=[2])
+    on, off = _both(text, "same-event", outcomes=[first, again])
+    assert len(off.outcomes) == 2 and [o.evidence[0].sentence for o in on.outcomes] == [1]
+
+
 @pytest.mark.parametrize("sentence", [
     "The Daily Tribune accused Ruth Kemp of hiding losses.",
     "Ruth Kemp was accused by the Daily Tribune of hiding losses.",

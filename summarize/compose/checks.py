@@ -53,6 +53,17 @@ def repeats(c: Composition) -> None:
                 denial.denies = kept
 
 
+def same_events(c: Composition) -> None:
+    """Outcomes of one type and the same actors are one event listed twice, whatever their
+    sentences: a small model lists an event once per sentence that mentions it."""
+    kept: dict[tuple, Item] = {}
+    for item in c.of("outcomes"):
+        first = kept.setdefault((item.type, tuple(sorted(item.actors))), item)
+        if first is not item:
+            item.removed = True
+            c.note("same-event", item, REMOVED, "the same type and actors as {0}; left out", first)
+
+
 def _alike(one: str, other: str) -> bool:
     mine, theirs = words(one), words(other)
     return len(mine & theirs) >= 0.6 * max(1, len(mine | theirs))

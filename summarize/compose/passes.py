@@ -46,6 +46,7 @@ PASSES: list[Pass] = [
     Pass("outcome-types", checks.outcome_types, SMALL_MODEL, "re-types or flags an outcome its words do not report"),
     Pass("outcome-actors", roles.sentence_outcome_actors, SMALL_MODEL, "an outcome's actors as its sentence names them"),
     Pass("repeats", checks.repeats, VERIFY, "removes an item listed twice"),
+    Pass("same-event", checks.same_events, SMALL_MODEL, "removes an outcome of the type and actors of another"),
     Pass("stated-accusations", additions.stated_accusations, SMALL_MODEL,
          "adds accusations worded with a verb of accusing"),
     Pass("denial-wording", checks.denial_wording, SMALL_MODEL, "flags a denial that words no denial"),
