@@ -23,10 +23,9 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def summaries() -> dict[str, Summary]:
     files = [str(EXAMPLE)] + ([str(SHARED_SEED)] if SHARED_SEED.exists() else [])
-    result = CliRunner().invoke(app, ["run", *files, "--format", "json"])
+    result = CliRunner().invoke(app, ["run", *files, "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    data = json.loads(result.stdout)
-    items = data if isinstance(data, list) else [data]
+    items = [json.loads(line) for line in result.stdout.splitlines()]
     return {s["provenance"]["source"]: Summary.model_validate(s) for s in items}
 
 

@@ -29,9 +29,9 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
     for category, position in CASES.items():
         (folder / category).mkdir()
         files[category] = variants(text, PAYLOADS[category], folder / category)[position][0]
-    result = CliRunner().invoke(app, ["run", *map(str, files.values()), "--format", "json"])
+    result = CliRunner().invoke(app, ["run", *map(str, files.values()), "--format", "jsonl"])
     assert result.exit_code == 0, result.output
-    by_source = {s["provenance"]["source"]: s for s in json.loads(result.stdout)}
+    by_source = {s["provenance"]["source"]: s for s in map(json.loads, result.stdout.splitlines())}
     return {category: by_source[str(path)] for category, path in files.items()}
 
 
