@@ -52,6 +52,6 @@ def stated_events(c: Composition) -> None:
 
 def _add(c: Composition, item: Item, sentence: Sentence, how: str) -> None:
     result = ground([sentence.number], c.sentences, c.forms(item.actors), sentence.text, c.withheld)
-    item.evidence, item.located, item.grounded = result.evidence, result.located, result.grounded
+    item.take(result)
     c.items.append(item)
     c.note("stated-in-text", item, ADDED, f"the model did not list it; sentence {sentence.number} {how}")

@@ -115,7 +115,7 @@ def _reword(c: Composition, item: Item) -> None:
         return
     c.note("denial-moved", item, CORRECTED, f"{why}; sentence {numbers[-1]} does, so it is the evidence")
     result = ground(numbers, c.sentences, forms, withheld=c.withheld)
-    item.evidence, item.located, item.grounded = result.evidence, result.located, result.grounded
+    item.take(result)
 
 
 def _denial_sentences(c: Composition, item: Item, forms: list[list[str]]) -> list[int] | None:

@@ -16,7 +16,7 @@ def ground_items(c: Composition) -> None:
 
 def cite(c: Composition, item: Item, numbers: list[int], paraphrase: str = "") -> None:
     result = ground(numbers, c.sentences, c.forms(item.actors), paraphrase, c.withheld)
-    item.evidence, item.located, item.grounded = result.evidence, result.located, result.grounded
+    item.take(result)
     if c.withheld & set(numbers):
         item.flag("withheld-citation")
         c.note("withheld-citation", item, FLAGGED, f"cites sentence(s) {sorted(c.withheld & set(numbers))} "

@@ -114,7 +114,7 @@ def stated_actors(c: Composition, item: Item, numbers: list[int], kind: OutcomeT
                 item.actors = said
                 if "unsupported" in item.checks and c.mentioned(said, numbers):
                     item.checks.remove("unsupported")
-                    item.grounded = item.located and not item.checks
+                    item.grounded = item.located
                 return
             if said:
                 return

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from summarize.actors import ActorTable
 from summarize.draft import Draft
-from summarize.grounding import names_actor
+from summarize.grounding import Grounding, names_actor
 from summarize.wording import Named
 from summarize.schema import ActorKind, Evidence, OutcomeType
 from summarize.segment import Sentence
@@ -54,6 +54,10 @@ class Item:
     @property
     def name(self) -> str:
         return self.id or self.label
+
+    def take(self, result: Grounding) -> None:
+        """The evidence a grounding found, and whether it holds."""
+        self.evidence, self.located, self.grounded = result.evidence, result.located, result.grounded
 
     def flag(self, check: str) -> None:
         if check not in self.checks:
