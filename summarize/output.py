@@ -16,23 +16,23 @@ def _umask() -> int:
     return mask
 
 
-def check_writable(path: Path) -> None:
+def check_writable(path: Path, option: str = "-o") -> None:
     """Fail now, before any model runs, if ``path`` cannot be written atomically: a folder,
     a missing folder, or a place where no file can be made (read-only, /proc)."""
     directory = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise OutputError(f"{path}: is a folder; give a file name, e.g. -o {path / 'summary.txt'}")
+        raise OutputError(f"{path}: is a folder; give a file name, e.g. {option} {path / 'summary.txt'}")
     if not directory.is_dir():
-        raise OutputError(f"{path}: folder {directory} does not exist; create it or choose another -o")
+        raise OutputError(f"{path}: folder {directory} does not exist; create it or choose another {option}")
     if path.exists() and not os.access(path, os.W_OK):
-        raise OutputError(f"{path}: not writable (permission denied); choose another -o")
+        raise OutputError(f"{path}: not writable (permission denied); choose another {option}")
     try:
         fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
     except OSError as exc:
         why = {errno.EACCES: "permission denied", errno.EPERM: "permission denied",
                errno.EROFS: "read-only file system", errno.ENOSPC: "no space left"}.get(
             exc.errno or 0, "its file system takes no new files")
-        raise OutputError(f"{path}: no file can be written in {directory} ({why}); choose another -o") from None
+        raise OutputError(f"{path}: no file can be written in {directory} ({why}); choose another {option}") from None
     os.close(fd)
     os.unlink(tmp)
 

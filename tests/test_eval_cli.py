@@ -176,12 +176,39 @@ def test_html_report_shows_evidence_and_item_columns(folder: Path, tmp_path: Pat
     page = tmp_path / "report.html"
     result = _eval(str(folder), "--predictions", str(worse), "--html", str(page))
     assert result.exit_code == 0, result.output
+    assert f"wrote the HTML report of 1 articles to {page}" in result.stderr
     content = page.read_text()
     assert content.startswith("<!DOCTYPE html>") and "<script" not in content
     assert '<mark class="gold">Marta Kowalczyk resigned on Tuesday' in content  # O1 not predicted
     assert '<mark class="both">The Gazette reported on March 3' in content
     assert content.count("missed (gold only)") == 4 and "spurious (prediction only)" in content
     assert "resignation (Marta Kowalczyk): Kowalczyk resigned as chief executive." in content
+
+
+def test_html_report_lists_articles_worst_first_and_says_why_items_did_not_match(
+        folder: Path, tmp_path: Path) -> None:
+    shutil.copy(FIXTURE.with_name("harbour-authority.txt"), folder / "nested" / "second.txt")
+    shutil.copy(FIXTURE, folder / "nested" / "second.gold.json")
+    predictions = _write_predictions(folder, tmp_path / "preds")
+    gold = json.loads(FIXTURE.read_text())
+    gold["denials"][0]["denies"] = "A2"  # Kowalczyk's denial pointed at the board allegation
+    gold["outcomes"][1]["type"] = "election"  # Osei elected, not appointed
+    (predictions / "second.json").write_text(json.dumps(gold))
+    page = tmp_path / "report.html"
+    assert _eval(str(folder), "--predictions", str(predictions), "--html", str(page)).exit_code == 0
+    content = page.read_text()
+
+    overview = content[content.index('id="overview"'):content.index('class="legend"')]
+    assert overview.index('href="#a-second"') < overview.index('href="#a-harbour-authority"')  # worst first
+    assert 'id="a-second"' in content and 'id="a-harbour-authority"' in content
+    assert "<td>0.67</td>" in overview and "<td>1.000</td>" in overview  # per-section and macro F1
+    second = content[content.index('id="a-second"'):content.index('id="a-harbour-authority"')]
+    assert "gold denies A1; this one denies A2, matched to A2" in second
+    assert "not matched: type election, gold appointment" in second
+    assert "not matched: type appointment, gold election" not in second
+    # A matched item is written once (the gold wording is its tooltip, not a second line).
+    matched = "resignation (Marta Kowalczyk): Kowalczyk resigned as chief executive.</li>"
+    assert second.count(matched) == 1
 
 
 def test_a_stored_reply_that_no_longer_validates_is_asked_again(tmp_path: Path) -> None:
@@ -262,3 +289,10 @@ def test_missing_or_broken_predictions_are_named_not_scored_as_empty(folder: Pat
     (preds / "harbour-authority.json").write_text("{not json")
     result = _eval(str(folder), "--predictions", str(preds))
     assert result.exit_code == 14 and "harbour-authority.json unreadable" in result.output
+
+
+def test_an_unwritable_html_report_fails_before_the_model(folder: Path, fake: FakeOpenAI, remote_args: list[str],
+                                                          tmp_path: Path) -> None:
+    result = _eval(str(folder), "--html", str(tmp_path / "missing" / "report.html"), *remote_args)
+    assert result.exit_code == 11 and "choose another --html" in result.stderr
+    assert fake.requests == []

@@ -23,7 +23,7 @@ from summarize.evaluation import history, html_report, report
 from summarize.evaluation.dataset import load_cases
 from summarize.evaluation.harness import predictions_from_folder, run_eval, run_oracle, save_predictions, score_run
 from summarize.extraction import RequestOptions
-from summarize.output import write_atomic
+from summarize.output import check_writable, write_atomic
 
 
 def _history_table(db: Path) -> Table:
@@ -65,6 +65,8 @@ def eval_command(
     if show_history:
         Console().print(_history_table(db))
         return
+    if html_out is not None:
+        check_writable(html_out, "--html")  # before the model: a bad path must not cost an hour of inference
     for threshold in fail_under or []:
         baselines.parse_threshold(threshold)  # a typo fails now, not after an hour of inference
     old = baselines.load_baseline(baseline) if baseline else None
@@ -107,6 +109,8 @@ def eval_command(
         console.print(report.table(scores, changes))
         for line in lines:
             console.print(f"  {line}")
+    if html_out is not None:
+        typer.echo(f"wrote the HTML report of {len(run.results)} articles to {html_out}", err=True)
     baselines.gate(scores, fail_under or [], max_drop, old)
 
 

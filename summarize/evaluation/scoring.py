@@ -183,35 +183,64 @@ def _count(pred: list[dict], gold: list[dict], pairs: dict[str, str], score: Art
     score.spurious[section] = [p["id"] for p in pred if p["id"] not in pairs]
 
 
+def allegation_gaps(p: dict, g: dict, actors: dict[str, str], allegations: dict[str, str]) -> list[str]:
+    """Why a predicted allegation does not match a gold one ([] when it does)."""
+    gaps = []
+    if g["by"] and not _maps(p["by"], g["by"], actors):  # unattributed gold: any accuser
+        gaps.append("accusers differ")
+    if g["against"] and not _maps(p["against"], g["against"], actors):
+        gaps.append("accused differ")
+    if not (_overlaps(p["claim"], g["claim"])
+            or any(_overlaps(pe, ge) for pe in p.get("evidence", []) for ge in g.get("evidence", []))):
+        gaps.append("neither claim nor evidence overlaps")
+    return gaps
+
+
+def denial_gaps(p: dict, g: dict, actors: dict[str, str], allegations: dict[str, str]) -> list[str]:
+    """Why a predicted denial does not match a gold one ([] when it does)."""
+    gaps = []
+    if not _maps(p["by"], g["by"], actors):
+        gaps.append("deniers differ")
+    if g.get("denies") is not None and allegations.get(p.get("denies") or "") != g["denies"]:
+        linked = p.get("denies")
+        gaps.append(f"gold denies {g['denies']}; this one "
+                    + (f"denies {linked}, matched to {allegations.get(linked) or 'no gold allegation'}"
+                       if linked else "is linked to no allegation"))
+    return gaps
+
+
+def outcome_gaps(p: dict, g: dict, actors: dict[str, str], allegations: dict[str, str]) -> list[str]:
+    """Why a predicted outcome does not match a gold one ([] when it does)."""
+    gaps = []
+    if p["type"] != g["type"]:
+        gaps.append(f"type {p['type']}, gold {g['type']}")
+    if not _maps(p["actors"], g["actors"], actors):
+        gaps.append("actors differ")
+    return gaps
+
+
+GAPS: dict[str, Callable[[dict, dict, dict[str, str], dict[str, str]], list[str]]] = {
+    "allegations": allegation_gaps, "denials": denial_gaps, "outcomes": outcome_gaps,
+}
+
+
+def _match_section(section: str, pred: dict[str, Any], gold: dict[str, Any], actors: dict[str, str],
+                   allegations: dict[str, str]) -> dict[str, str]:
+    gaps = GAPS[section]
+    return _match_items(pred.get(section, []), gold.get(section, []),
+                        lambda p, g: not gaps(p, g, actors, allegations))
+
+
 def score_article(pred: dict[str, Any], gold: dict[str, Any], text: str) -> ArticleScore:
     score = ArticleScore(counts={}, quotes=0, grounded_quotes=0)
     actors = match_actors(pred.get("actors", []), gold.get("actors", []))
     _count(pred.get("actors", []), gold.get("actors", []), actors, score, "actors")
-
-    def same_allegation(p: dict, g: dict) -> bool:
-        accusers_ok = not g["by"] or _maps(p["by"], g["by"], actors)  # unattributed: any accuser
-        accused_ok = not g["against"] or _maps(p["against"], g["against"], actors)
-        return accusers_ok and accused_ok and (
-            _overlaps(p["claim"], g["claim"])
-            or any(_overlaps(pe, ge) for pe in p.get("evidence", []) for ge in g.get("evidence", []))
-        )
-
-    allegations = _match_items(pred.get("allegations", []), gold.get("allegations", []), same_allegation)
-    _count(pred.get("allegations", []), gold.get("allegations", []), allegations, score, "allegations")
-
-    def same_denial(p: dict, g: dict) -> bool:
-        if not _maps(p["by"], g["by"], actors):
-            return False
-        return g.get("denies") is None or allegations.get(p.get("denies") or "") == g["denies"]
-
-    denials = _match_items(pred.get("denials", []), gold.get("denials", []), same_denial)
-    _count(pred.get("denials", []), gold.get("denials", []), denials, score, "denials")
-
-    def same_outcome(p: dict, g: dict) -> bool:
-        return p["type"] == g["type"] and _maps(p["actors"], g["actors"], actors)
-
-    outcomes = _match_items(pred.get("outcomes", []), gold.get("outcomes", []), same_outcome)
-    _count(pred.get("outcomes", []), gold.get("outcomes", []), outcomes, score, "outcomes")
+    allegations: dict[str, str] = {}
+    for section in SECTIONS[1:]:  # denials read the allegations' matching: the order matters
+        pairs = _match_section(section, pred, gold, actors, allegations)
+        _count(pred.get(section, []), gold.get(section, []), pairs, score, section)
+        if section == "allegations":
+            allegations = pairs
 
     haystack = normalise_text(text)
     for section in SECTIONS[1:]:
