@@ -34,11 +34,14 @@ def _mark(item: Allegation | Denial | Outcome) -> str:
     return f"doubted: {', '.join(item.checks)}" if item.checks else "verified"
 
 
-def notes(summary: Summary, verbose: bool = False) -> list[str]:
+def notes(summary: Summary, verbose: bool = False, quiet: bool = False) -> list[str]:
     """What a reader should know beside the tables: warnings about the article always;
-    what the code changed in the model's reply item by item with ``verbose``, else a count."""
+    what the code changed in the model's reply item by item with ``verbose``, else a count
+    (nothing with ``quiet``)."""
     p = summary.provenance
     lines = [f"warning: {w}" for w in p.warnings]
+    if quiet:
+        return lines
     if verbose:
         lines += [f"{f.action}: {f.item}: {f.detail}" for f in p.findings]
     elif p.findings:

@@ -76,6 +76,14 @@ class LogReporter:
               file=self.stream, flush=True)
 
 
+class QuietReporter:
+    """Nothing: for -q, where the exit code and the database tell the outcome."""
+
+    def start(self, total: int) -> None: ...
+    def advance(self, ok: bool, tokens_in: int, tokens_out: int) -> None: ...
+    def stop(self) -> None: ...
+
+
 class BarReporter:
     def __init__(self, console: Console | None = None) -> None:
         self.progress = Progress(

@@ -65,18 +65,20 @@ def _show_version(value: bool) -> None:
 
 def build_app() -> typer.Typer:
     from summarize.cli import batch as batch_command
+    from summarize.cli.help import use_plain_help
     from summarize.cli import eval as eval_command
     from summarize.cli import export as export_command
     from summarize.cli import passes as passes_command
     from summarize.cli import run as run_command
     from summarize.cli import schema as schema_command
 
+    use_plain_help()
     app = typer.Typer(
         name="summarize",
         help="Typed, grounded summaries of news articles: actors, allegations, denials, outcomes.",
         no_args_is_help=True,
         rich_markup_mode=None,  # help texts say "[env: …]" and "[default: …]"; rich markup would eat them
-        add_completion=False,
+        add_completion=True,
         context_settings={"help_option_names": ["-h", "--help"]},
         pretty_exceptions_enable=False,
     )

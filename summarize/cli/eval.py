@@ -51,6 +51,8 @@ def eval_command(
     max_drop: Annotated[Optional[float], typer.Option(metavar="F1", help="Exit 12 if macro F1 or grounding falls more than this below --baseline.")] = None,
     show_history: Annotated[bool, typer.Option("--history", help="Show the trend of earlier runs and exit.")] = False,
     history_db: Annotated[Optional[Path], typer.Option(metavar="FILE", help="SQLite history file [default: in the user cache folder].")] = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also list each article's F1 per section, worst first, on stderr.")] = False,
+    quiet: options.Quiet = False,
     model: options.Model = None,
     base_url: options.BaseUrl = None,
     api_key: options.ApiKey = None,
@@ -61,6 +63,7 @@ def eval_command(
     timeout: options.Timeout = 600.0,
 ) -> None:
     """Score summaries against hand-labelled gold: per-section P/R/F1, macro F1, grounding."""
+    options.check_verbosity(verbose, quiet)
     db = history_db or cache_dir() / "eval-history.sqlite"
     if show_history:
         Console().print(_history_table(db))
@@ -109,7 +112,10 @@ def eval_command(
         console.print(report.table(scores, changes))
         for line in lines:
             console.print(f"  {line}")
-    if html_out is not None:
+    if verbose:
+        for line in report.per_article_lines(scores):
+            typer.echo(line, err=True)
+    if html_out is not None and not quiet:
         typer.echo(f"wrote the HTML report of {len(run.results)} articles to {html_out}", err=True)
     baselines.gate(scores, fail_under or [], max_drop, old)
 

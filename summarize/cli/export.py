@@ -21,9 +21,9 @@ class ExportFormat(str, Enum):
 
 
 def export(
-    db: Annotated[Path, typer.Argument(help="A database written by summarize batch.", show_default=False)],
-    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="jsonl, csv or json.")] = ExportFormat.jsonl,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here (atomically) instead of stdout.")] = None,
+    db: Annotated[Path, typer.Argument(metavar="DB", help="A database written by summarize batch.", show_default=False)],
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", metavar="FORMAT", help="jsonl, csv or json.")] = ExportFormat.jsonl,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
 ) -> None:
     """Write out a batch database: one record per article with id, status, error and summary."""
     if not db.is_file():

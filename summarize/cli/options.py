@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from summarize.errors import UsageError
+
 Model = Annotated[Optional[str], typer.Option(metavar="NAME", help="Model name at the endpoint [env: SUMMARIZE_MODEL].")]
 BaseUrl = Annotated[Optional[str], typer.Option(metavar="URL", help="OpenAI-compatible endpoint [env: SUMMARIZE_BASE_URL, OPENAI_BASE_URL].")]
 ApiKey = Annotated[Optional[str], typer.Option(metavar="KEY", help="API key [env: SUMMARIZE_API_KEY, OPENAI_API_KEY].", show_default=False)]
@@ -18,3 +20,9 @@ Parallel = Annotated[Optional[int], typer.Option(metavar="N", min=1, help="Reque
 EvalParallel = Annotated[Optional[int], typer.Option("--parallel", metavar="N", min=1, help="Requests in flight at once [embedded: 1, so a prompt always gets the same reply; remote: 8].")]
 Timeout = Annotated[float, typer.Option(metavar="SECONDS", min=1, help="Seconds before one request times out.")]
 Passes = Annotated[Optional[str], typer.Option(metavar="PASSES", help="Post-model passes: default, all, verify, or names, -NAME to leave one out (summarize passes lists them) [env: SUMMARIZE_PASSES; default: all on the embedded model, verify elsewhere].")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only warnings and errors on stderr.")]
+
+
+def check_verbosity(verbose: bool, quiet: bool) -> None:
+    if verbose and quiet:
+        raise UsageError("-v and -q ask for opposite things; give one")

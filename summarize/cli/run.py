@@ -30,7 +30,7 @@ class Format(str, Enum):
 
 
 def run(
-    files: Annotated[list[str], typer.Argument(help="Article files (.txt, .md, .html), or - for stdin.")],
+    files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Article files (.txt, .md, .html), or - for stdin.")],
     format: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (tables), json (one article), jsonl (one summary a line) or markdown.")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     model: options.Model = None,
@@ -44,10 +44,12 @@ def run(
     parallel: options.Parallel = None,
     timeout: options.Timeout = 600.0,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="List each correction and check of the model's reply.")] = False,
+    quiet: options.Quiet = False,
 ) -> None:
     """Summarise news articles: actors, allegations, denials and outcomes, each with evidence."""
     if output is not None:
         check_writable(output)  # before the model: a bad -o must not cost minutes of inference
+    options.check_verbosity(verbose, quiet)
     if format is Format.json and len(files) > 1:
         raise UsageError(f"--format json writes one summary; for {len(files)} articles use --format jsonl "
                          "(one summary a line)")
@@ -61,7 +63,7 @@ def run(
         request=RequestOptions(timeout_s=timeout),
     )
     for summary in summaries:  # on stderr: stdout holds the summary alone
-        for line in notes(summary, verbose):
+        for line in notes(summary, verbose, quiet):
             typer.echo(line, err=True)
     if format is Format.json:
         content = to_json(summaries[0])
