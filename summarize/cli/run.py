@@ -16,6 +16,8 @@ from summarize.config import ModelOptions
 from summarize.extraction import RequestOptions
 from summarize.output import check_writable, write_atomic
 from summarize.errors import UsageError
+from summarize.article_view import to_html
+from summarize.segment import normalise
 from summarize.render import notes, to_json, to_jsonl, to_markdown, to_rich
 from summarize.runner import summarize_articles
 from summarize.schema import Summary
@@ -27,11 +29,12 @@ class Format(str, Enum):
     json = "json"
     jsonl = "jsonl"
     markdown = "markdown"
+    html = "html"
 
 
 def run(
     files: Annotated[list[str], typer.Argument(metavar="FILE...", help="Article files (.txt, .md, .html), or - for stdin.")],
-    format: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (tables), json (one article), jsonl (one summary a line) or markdown.")] = Format.text,
+    format: Annotated[Format, typer.Option("--format", "-f", metavar="FORMAT", help="text (tables), json (one article), jsonl (one summary a line), markdown, or html (one article: a page with the evidence highlighted).")] = Format.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout.")] = None,
     model: options.Model = None,
     base_url: options.BaseUrl = None,
@@ -53,6 +56,8 @@ def run(
     if format is Format.json and len(files) > 1:
         raise UsageError(f"--format json writes one summary; for {len(files)} articles use --format jsonl "
                          "(one summary a line)")
+    if format is Format.html and len(files) > 1:
+        raise UsageError(f"--format html writes one article's page; run once per article for {len(files)} articles")
     stdin = sys.stdin.buffer.read() if "-" in files else None
     articles = [read_article(name, stdin=stdin) for name in files]
     summaries: list[Summary] = summarize_articles(  # type: ignore[assignment]
@@ -71,6 +76,8 @@ def run(
         content = to_jsonl(summaries)
     elif format is Format.markdown:
         content = to_markdown(summaries)
+    elif format is Format.html:
+        content = to_html(summaries[0], normalise(articles[0].text).text)
     else:
         # Writing to a file: render off-screen at a fixed width, then export the text.
         console = Console(record=True, width=120, file=io.StringIO()) if output else Console()

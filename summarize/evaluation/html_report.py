@@ -10,6 +10,7 @@ from typing import Any
 from summarize.errors import SummarizeError
 from summarize.evaluation.harness import CaseResult, EvalRun
 from summarize.evaluation.scoring import GAPS, SECTIONS, ArticleScore
+from summarize.highlight import segments
 from summarize.sources import read_article
 
 _STYLE = """
@@ -42,22 +43,14 @@ def _item_label(section: str, item: dict[str, Any], names: dict[str, str]) -> st
 
 
 def _highlight(text: str, gold_quotes: list[str], pred_quotes: list[str]) -> str:
-    marks = [0] * len(text)  # bit 1: gold evidence, bit 2: predicted evidence
-    for bit, quotes in ((1, gold_quotes), (2, pred_quotes)):
-        for quote in quotes:
-            start = text.find(quote)
-            if quote and start >= 0:
-                for i in range(start, start + len(quote)):
-                    marks[i] |= bit
-    out, i = [], 0
-    while i < len(text):
-        j = i
-        while j < len(text) and marks[j] == marks[i]:
-            j += 1
-        chunk = html.escape(text[i:j])
-        css = {1: "gold", 2: "pred", 3: "both"}.get(marks[i])
+    spans = [(start, start + len(quote), side)
+             for side, quotes in (("gold", gold_quotes), ("pred", pred_quotes))
+             for quote in quotes if quote and (start := text.find(quote)) >= 0]
+    out = []
+    for start, end, sides in segments(len(text), spans):
+        chunk = html.escape(text[start:end])
+        css = "both" if len(sides) == 2 else next(iter(sides), None)
         out.append(f'<mark class="{css}">{chunk}</mark>' if css else chunk)
-        i = j
     return "".join(out)
 
 
