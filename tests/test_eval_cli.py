@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -296,3 +297,21 @@ def test_an_unwritable_html_report_fails_before_the_model(folder: Path, fake: Fa
     result = _eval(str(folder), "--html", str(tmp_path / "missing" / "report.html"), *remote_args)
     assert result.exit_code == 11 and "choose another --html" in result.stderr
     assert fake.requests == []
+
+
+def test_history_fits_80_columns_names_the_set_and_speaks_json(folder: Path, tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    good = _write_predictions(folder, tmp_path / "good")
+    worse = _write_predictions(folder, tmp_path / "worse", drop_outcomes=True)
+    db = str(tmp_path / "h.sqlite")
+    _eval(str(folder), "--predictions", str(good), "--history-db", db)
+    _eval(str(folder), "--predictions", str(worse), "--history-db", db)
+    monkeypatch.setenv("COLUMNS", "80")
+    table = runner.invoke(app, ["eval", "--history", "--history-db", db], terminal_width=80)
+    assert table.exit_code == 0
+    rows = [line for line in table.stdout.splitlines() if line.startswith(time.strftime("%m-"))]
+    assert len(rows) == 2 and all(len(line) <= 80 and "…" not in line for line in rows)
+    assert rows[0].split()[2:] == ["set", "external", "-", "1", "1.000", "1.000", "1.000", "1.000", "1.000"]
+    assert rows[1].split()[-5:] == [".750", "1.000", "1.000", "1.000", ".000"]
+    shown = json.loads(_eval("--history", "--json", "--history-db", db).stdout)
+    assert [r["macro_f1"] for r in shown] == [1.0, 0.75] and shown[0]["folders"] == str(folder)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -27,12 +28,19 @@ from summarize.output import check_writable, write_atomic
 
 
 def _history_table(db: Path) -> Table:
-    table = Table(title=f"eval history ({db})")
-    for column in ("when", "model", "prompts", "n", "macro", "ground", "actors", "alleg", "denial", "outc"):
-        table.add_column(column, no_wrap=True)
+    """Fits 80 columns: figures are never cut, the folder and model names wrap."""
+    table = Table(title=f"eval history ({db})", box=box.SIMPLE_HEAD, show_edge=False, padding=0)
+    table.add_column("when", no_wrap=True)
+    table.add_column("set", overflow="fold", max_width=18)
+    table.add_column("model", overflow="fold", max_width=14)
+    table.add_column("prompt", no_wrap=True)
+    for column in ("n", "macro", "actor", "alleg", "denial", "outc"):
+        table.add_column(column, justify="right", no_wrap=True)
     for row in history.rows(db):
-        at, _folders, *rest = row
-        table.add_row(at, *[f"{v:.3f}" if isinstance(v, float) else str(v) for v in rest])
+        sets = " ".join(Path(folder).name for folder in row["folders"].split())
+        figures = [f"{row[key]:.3f}".lstrip("0") if row[key] is not None else "-"
+                   for key in ("macro_f1", "actors_f1", "allegations_f1", "denials_f1", "outcomes_f1")]
+        table.add_row(row["at"][5:16], sets, row["model"], row["prompt_hash"][:6], str(row["articles"]), *figures)
     return table
 
 
@@ -66,7 +74,10 @@ def eval_command(
     options.check_verbosity(verbose, quiet)
     db = history_db or cache_dir() / "eval-history.sqlite"
     if show_history:
-        Console().print(_history_table(db))
+        if json_out:
+            typer.echo(json.dumps(history.rows(db), indent=2))
+        else:
+            Console().print(_history_table(db))
         return
     if html_out is not None:
         check_writable(html_out, "--html")  # before the model: a bad path must not cost an hour of inference

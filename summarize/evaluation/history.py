@@ -47,13 +47,17 @@ def append(path: Path, scores: dict[str, Any], folders: list[str]) -> None:
     db.close()
 
 
-def rows(path: Path, limit: int = 30) -> list[tuple[Any, ...]]:
+COLUMNS = ("at", "folders", "model", "prompt_hash", "articles", "macro_f1", "grounding_rate",
+           "actors_f1", "allegations_f1", "denials_f1", "outcomes_f1")
+
+
+def rows(path: Path, limit: int = 30) -> list[dict[str, Any]]:
+    """The last ``limit`` runs, oldest first, as dicts keyed by COLUMNS."""
     if not path.exists():
         return []
     db = _connect(path)
     result = db.execute(
-        "SELECT at, folders, model, prompt_hash, articles, macro_f1, grounding_rate, actors_f1,"
-        " allegations_f1, denials_f1, outcomes_f1 FROM runs ORDER BY id DESC LIMIT ?", (limit,)
+        f"SELECT {', '.join(COLUMNS)} FROM runs ORDER BY id DESC LIMIT ?", (limit,)
     ).fetchall()
     db.close()
-    return result[::-1]
+    return [dict(zip(COLUMNS, row)) for row in result[::-1]]
