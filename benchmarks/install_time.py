@@ -34,6 +34,7 @@ def install(project: Path, cache: Path, work: Path, label: str) -> dict[str, obj
     shutil.rmtree(venv)
     return {"run": label, "seconds": round(seconds, 1), "exit": done.returncode,
             "backtracked": BACKTRACKING in output, "downloads": output.count("Downloading "),
+            "from_cache": output.count("Using cached "),
             "tail": output.strip().splitlines()[-1][:200] if output.strip() else ""}
 
 
