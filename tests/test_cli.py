@@ -235,3 +235,15 @@ def test_corrections_are_one_line_on_stderr_and_listed_with_verbose(remote_args:
         [f"{EXAMPLE}: 3 corrections and checks of the model's reply; -v lists them"]
     assert "added: O2: the model did not list it; sentence 10 reports it in so many words" in verbose.stderr
     assert "corrections" not in verbose.stdout and "added:" not in verbose.stdout
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    ("/proc/version", "no file can be written in /proc"),
+    ("{tmp}", "is a folder; give a file name"),
+    ("{tmp}/missing/out.json", "does not exist; create it or choose another -o"),
+])
+def test_an_unwritable_output_fails_before_the_model_with_its_cause(
+        target: str, message: str, fake: FakeOpenAI, remote_args: list[str], tmp_path: Path) -> None:
+    result = invoke("run", str(EXAMPLE), "-o", target.format(tmp=tmp_path), *remote_args)
+    assert result.exit_code == 11 and message in result.stderr and "No such file" not in result.stderr
+    assert fake.requests == []

@@ -56,6 +56,9 @@ def test_a_txt_file_holding_a_web_page_is_extracted(tmp_path: Path) -> None:
         (lambda p: p.write_text("  \n\t \n"), "empty or only whitespace"),
         (lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
         (lambda p: p.write_bytes("café".encode("latin-1")), "not valid UTF-8"),
+        (lambda p: p.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), "is a PDF, which summarize does not read"),
+        (lambda p: p.write_bytes("The mayor resigned on Monday.".encode("utf-16-le")),
+         "UTF-16 without a byte-order mark; accepted are UTF-8"),
     ],
 )
 def test_bad_input_names_the_file_and_the_fix(tmp_path: Path, setup, message: str) -> None:  # type: ignore[no-untyped-def]
