@@ -58,9 +58,6 @@ def _quotes(doc: dict[str, Any] | None) -> list[str]:
     return [q for s in SECTIONS[1:] for item in (doc or {}).get(s, []) for q in item.get("evidence", [])]
 
 
-_CRITERIA = {"allegations": 3, "denials": 2, "outcomes": 2}  # how many gaps GAPS can report
-
-
 def anchor(case_id: str) -> str:
     return "a-" + "".join(c if c.isalnum() or c in "-_" else "-" for c in case_id)
 
@@ -96,7 +93,7 @@ def _why(section: str, item: dict, side: str, gold: dict[str, Any], pred: dict[s
         taken = {g for _, g in score.matches[section]}
         other, gaps = _nearest(item, gold.get(section, []), lambda p, g: gaps_fn(p, g, actors, allegations), taken)
         other_side, other_names = "gold item", names["gold"]
-    if other is None or len(gaps) >= _CRITERIA[section]:
+    if other is None or len(gaps) > 1:  # near: all but one of the scorer's criteria met
         return f"no {other_side} comes close"
     label = html.escape(_item_label(section, other, other_names))
     if not gaps:
@@ -110,10 +107,12 @@ def _section(section: str, gold: dict[str, Any], pred: dict[str, Any], score: Ar
     gold_items = {i["id"]: i for i in gold.get(section, [])}
     pred_items = {i["id"]: i for i in pred.get(section, [])}
     c = score.counts[section]
-    # A match is shown once, in the model's words; the gold wording is its tooltip.
+    # A match is shown once, in the model's words; the gold wording is its tooltip. A match
+    # to an optional gold item counts neither way, and says so.
     matched = [f'<li title="gold: {html.escape(_item_label(section, gold_items[g], names["gold"]))}">'
-               f'{html.escape(_item_label(section, pred_items[p], names["pred"]))}</li>'
-               for p, g in score.matches[section]]
+               f'{html.escape(_item_label(section, pred_items[p], names["pred"]))}'
+               + (" <small>(optional in gold: not counted)</small>" if gold_items[g].get("optional") else "")
+               + "</li>" for p, g in score.matches[section]]
     def unmatched(item: dict, side: str) -> str:
         why = _why(section, item, side, gold, pred, score, names)
         return (f"<li>{html.escape(_item_label(section, item, names[side]))}"
