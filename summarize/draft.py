@@ -61,8 +61,10 @@ class Draft(OpenAISchema):
     outcomes: list[DraftOutcome] = Field(max_length=6)
     # No gist: the summary quotes the article's own (summarize.gist), and the reply ends
     # after the outcomes, 50 generated tokens sooner. The system prompt still describes a
-    # gist: without that line the 1.5B model wrote other sections differently, and worse
-    # (shared benchmark macro F1 0.562 -> 0.542, measured).
+    # gist and "one line of compact JSON" (prompts/system.j2 says why): every way of making
+    # prompt and schema agree that was measured made the 1.5B model's other sections worse
+    # (both lines out: shared benchmark 0.454 -> 0.427, fixtures 0.626 -> 0.566; a gist key
+    # in the schema and no "one line": 0.454 -> 0.441 and 0.560 -> 0.500 on 30 fixtures).
 
     @classmethod
     @functools.cache
