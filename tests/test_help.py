@@ -49,7 +49,7 @@ def _complete(words: str, cword: int) -> list[str]:
 def test_shell_completion_completes_commands_options_and_choices() -> None:
     assert _complete("summarize ru", 1) == ["run"]
     assert "--format" in _complete("summarize run --fo", 2)
-    assert _complete("summarize run --format ", 3) == ["text", "json", "jsonl", "markdown"]
+    assert _complete("summarize run --format ", 3) == ["text", "json", "jsonl", "markdown", "html"]
     env = {**os.environ, "_SUMMARIZE_COMPLETE": "source_bash"}
     script = subprocess.run([sys.executable, "-m", "summarize"], env=env, capture_output=True, text=True, timeout=60)
     assert "complete -o default -F _summarize_completion summarize" in script.stdout
