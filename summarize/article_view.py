@@ -8,6 +8,7 @@ import html
 from dataclasses import dataclass
 
 from summarize.highlight import segments
+from summarize.render import item_label
 from summarize.schema import Allegation, Denial, Outcome, Summary
 from summarize.wording import Named, mentions
 
@@ -53,19 +54,6 @@ def _items(summary: Summary) -> list[_Shown]:
     return [_Shown(i, False) for i in kept] + [_Shown(i, True) for i in doubted]
 
 
-def _names(summary: Summary, ids: list[str]) -> str:
-    names = {a.id: a.name for a in summary.actors}
-    return ", ".join(names.get(i, i) for i in ids) or "(unattributed)"
-
-
-def _label(summary: Summary, item: Item) -> str:
-    if isinstance(item, Allegation):
-        return f"{_names(summary, item.accusers)} → {_names(summary, item.accused)}: {item.claim}"
-    if isinstance(item, Denial):
-        return f"{_names(summary, item.deniers)} deny {item.denies or 'an unlisted claim'}: {item.claim}"
-    return f"{item.type.value} ({_names(summary, item.actors)}): {item.description}"
-
-
 def _status(shown: _Shown) -> str:
     item = shown.item
     if not item.grounded:
@@ -108,7 +96,7 @@ def _article_html(text: str, summary: Summary, shown: list[_Shown],
             first = next((i for i in ids if i not in anchored), None)
             anchor = f' id="ev-{first}"' if first else ""
             anchored.update(ids)
-            title = html.escape("; ".join(f"{s.item.id}: {_label(summary, s.item)}" for s in items), quote=True)
+            title = html.escape("; ".join(f"{s.item.id}: {item_label(summary, s.item)}" for s in items), quote=True)
             chunk = f'<mark class="{css}" data-items="{" ".join(ids)}" title="{title}"{anchor}>{chunk}</mark>'
         tags = "".join(f'<sup class="tag">{i}</sup>' for e_end, i in sorted(span_ends) if e_end == end)
         out.append(chunk + tags)
@@ -121,7 +109,7 @@ def _item_lists(summary: Summary, shown: list[_Shown]) -> str:
         rows = [s for s in shown if s.kind == kind]
         items = "".join(
             f'<li id="item-{s.item.id}"><mark class="{"flagged" if s.flagged else kind}">{s.item.id}</mark> '
-            f"{html.escape(_label(summary, s.item))}"
+            f"{html.escape(item_label(summary, s.item))}"
             + (" <small>(listed apart as doubted)</small>" if s.doubted else "")
             + f"<br>{_status(s)}"
             + "".join(f' <a href="#ev-{s.item.id}">[{e.sentence}]</a>' for e in s.item.evidence[:1])

@@ -15,9 +15,18 @@ from summarize.schema import Allegation, Denial, Evidence, Outcome, Summary
 _EVIDENCE_CHARS = 160
 
 
-def _names(summary: Summary, ids: list[str]) -> str:
+def names(summary: Summary, ids: list[str]) -> str:
     names = {a.id: a.name for a in summary.actors}
     return ", ".join(names.get(i, i) for i in ids) or "(unattributed)"
+
+
+def item_label(summary: Summary, item: Allegation | Denial | Outcome) -> str:
+    """One line for an item: who, what, in the actors' names."""
+    if isinstance(item, Allegation):
+        return f"{names(summary, item.accusers)} → {names(summary, item.accused)}: {item.claim}"
+    if isinstance(item, Denial):
+        return f"{names(summary, item.deniers)} deny {item.denies or 'an unlisted claim'}: {item.claim}"
+    return f"{item.type.value} ({names(summary, item.actors)}): {item.description}"
 
 
 def _quote(evidence: list[Evidence], limit: int = _EVIDENCE_CHARS) -> str:
@@ -70,13 +79,13 @@ def to_rich(summary: Summary) -> RenderableType:
     parts.append(actors)
     sections = [
         ("Allegations", ("id", "accusers", "accused", "claim", "evidence", "check"),
-         [(x.id, _names(summary, x.accusers), _names(summary, x.accused), x.claim, _quote(x.evidence), x)
+         [(x.id, names(summary, x.accusers), names(summary, x.accused), x.claim, _quote(x.evidence), x)
           for x in summary.allegations]),
         ("Denials", ("id", "deniers", "denies", "claim", "evidence", "check"),
-         [(x.id, _names(summary, x.deniers), x.denies or "-", x.claim, _quote(x.evidence), x)
+         [(x.id, names(summary, x.deniers), x.denies or "-", x.claim, _quote(x.evidence), x)
           for x in summary.denials]),
         ("Outcomes", ("id", "type", "actors", "description", "evidence", "check"),
-         [(x.id, x.type.value, _names(summary, x.actors), x.description, _quote(x.evidence), x)
+         [(x.id, x.type.value, names(summary, x.actors), x.description, _quote(x.evidence), x)
           for x in summary.outcomes]),
     ]
     for title, columns, rows in sections:
@@ -90,11 +99,11 @@ def to_rich(summary: Summary) -> RenderableType:
             table.add_row(*(["none found"] + [""] * (len(columns) - 1)))
         parts.append(table)
     doubted = summary.doubted
-    rows_doubted = [(x.id, "allegation", f"{_names(summary, x.accusers)} → {_names(summary, x.accused)}: {x.claim}",
+    rows_doubted = [(x.id, "allegation", f"{names(summary, x.accusers)} → {names(summary, x.accused)}: {x.claim}",
                      _quote(x.evidence), ", ".join(x.checks)) for x in doubted.allegations]
-    rows_doubted += [(x.id, "denial", f"{_names(summary, x.deniers)}: {x.claim}", _quote(x.evidence),
+    rows_doubted += [(x.id, "denial", f"{names(summary, x.deniers)}: {x.claim}", _quote(x.evidence),
                       ", ".join(x.checks)) for x in doubted.denials]
-    rows_doubted += [(x.id, x.type.value, f"{_names(summary, x.actors)}: {x.description}", _quote(x.evidence),
+    rows_doubted += [(x.id, x.type.value, f"{names(summary, x.actors)}: {x.description}", _quote(x.evidence),
                       ", ".join(x.checks)) for x in doubted.outcomes]
     if rows_doubted:
         table = Table(title="Doubted: the model gave these, checks in code doubt them", box=box.SIMPLE_HEAD,
@@ -125,15 +134,10 @@ def to_markdown(summaries: list[Summary]) -> str:
                 "| id | name | kind | role | aliases |", "|---|---|---|---|---|"]
         out += [f"| {a.id} | {_cell(a.name)} | {a.kind.value} | {_cell(a.role)} | {_cell(', '.join(a.aliases))} |"
                 for a in s.actors]
-        out += ["", "## Allegations", ""]
-        out += [f"- **{x.id}** {_names(s, x.accusers)} → {_names(s, x.accused)}: {x.claim} "
-                f"({_mark(x)})\n  > {_quote(x.evidence)}" for x in s.allegations] or ["None found."]
-        out += ["", "## Denials", ""]
-        out += [f"- **{x.id}** {_names(s, x.deniers)} deny {x.denies or 'an unlisted claim'}: {x.claim} "
-                f"({_mark(x)})\n  > {_quote(x.evidence)}" for x in s.denials] or ["None found."]
-        out += ["", "## Outcomes", ""]
-        out += [f"- **{x.id}** {x.type.value} ({_names(s, x.actors)}): {x.description} "
-                f"({_mark(x)})\n  > {_quote(x.evidence)}" for x in s.outcomes] or ["None found."]
+        for title, items in (("Allegations", s.allegations), ("Denials", s.denials), ("Outcomes", s.outcomes)):
+            out += ["", f"## {title}", ""]
+            out += [f"- **{x.id}** {item_label(s, x)} ({_mark(x)})\n  > {_quote(x.evidence)}" for x in items] \
+                or ["None found."]
         doubted = [*s.doubted.allegations, *s.doubted.denials, *s.doubted.outcomes]
         if doubted:
             out += ["", "## Doubted", "", "The model gave these; checks in code doubt them.", ""]
