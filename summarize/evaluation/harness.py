@@ -72,6 +72,7 @@ class EvalRun:
             "schema_version": SCHEMA_VERSION,
             "per_article": {
                 r.case.id: {
+                    "macro_f1": round(r.score.macro_f1, 4),
                     "f1": {s: round(c.f1, 4) for s, c in r.score.counts.items()},
                     "missed": r.score.missed,
                     "spurious": r.score.spurious,

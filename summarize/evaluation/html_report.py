@@ -129,9 +129,7 @@ def _section(section: str, gold: dict[str, Any], pred: dict[str, Any], score: Ar
 
 
 def _macro(result: CaseResult) -> float | None:
-    if result.score is None:
-        return None
-    return sum(result.score.counts[s].f1 for s in SECTIONS) / len(SECTIONS)
+    return result.score.macro_f1 if result.score is not None else None
 
 
 def _article(result: CaseResult) -> str:

@@ -72,10 +72,7 @@ def markdown(data: dict[str, Any], changes: list[Change] | None = None, lines: l
 
 def per_article_lines(data: dict[str, Any]) -> list[str]:
     """One line per scored article, worst macro F1 first, then each failure."""
-    def macro(f1: dict[str, float]) -> float:
-        return sum(f1[s] for s in SECTIONS) / len(SECTIONS)
-
-    ranked = sorted(data["per_article"].items(), key=lambda item: (macro(item[1]["f1"]), item[0]))
-    lines = [f"{macro(a['f1']):.3f}  " + "  ".join(f"{s} {a['f1'][s]:.2f}" for s in SECTIONS) + f"  {case_id}"
+    ranked = sorted(data["per_article"].items(), key=lambda item: (item[1]["macro_f1"], item[0]))
+    lines = [f"{a['macro_f1']:.3f}  " + "  ".join(f"{s} {a['f1'][s]:.2f}" for s in SECTIONS) + f"  {case_id}"
              for case_id, a in ranked]
     return lines + [f"failed  {case_id}: {error}" for case_id, error in data["failures"].items()]

@@ -69,6 +69,10 @@ class ArticleScore:
     missed: dict[str, list[str]] = field(default_factory=dict)  # gold ids
     spurious: dict[str, list[str]] = field(default_factory=dict)  # pred ids
 
+    @property
+    def macro_f1(self) -> float:
+        return sum(self.counts[s].f1 for s in SECTIONS) / len(SECTIONS)
+
 
 # The contract's name normalisation (shared/benchmark/README.md), kept here and not taken
 # from the product's actor handling: a change there must not move the metric that judges it.
