@@ -36,7 +36,9 @@ def main() -> None:
             sentences = split_sentences(text)
             missed = set(result.score.missed[section])
             for item in result.case.gold[section]:
-                at = text.find(item["evidence"][0]) if not item.get("optional") else -1
+                if item.get("optional"):
+                    continue
+                at = text.find(item["evidence"][0])
                 number = next((s.number for s in sentences if s.start <= at < s.end), None)
                 if number is None:
                     continue
