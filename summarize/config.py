@@ -17,6 +17,7 @@ from summarize.backends.embedded import EmbeddedBackend
 from summarize.backends.remote import OPENAI_BASE_URL, RemoteBackend
 from summarize.compose.passes import default_passes, parse_passes
 from summarize.errors import ConfigError
+from summarize.questions import default_questions
 
 DEFAULT_OPENAI_MODEL = "gpt-4o-mini"
 
@@ -33,13 +34,14 @@ class ModelOptions:
     context: int | None = None
     parallel: int | None = None
     passes: str | None = None  # post-model passes: "default", "all", "verify" or names (compose/passes.py)
+    questions: int | None = None  # questions about single sentences per chunk (questions.py)
 
 
 def _first(*values: str | None) -> str | None:
     return next((v for v in values if v), None)
 
 
-def _env_int(env: Mapping[str, str], name: str) -> int | None:
+def _env_int(env: Mapping[str, str], name: str, minimum: int = 1) -> int | None:
     raw = env.get(name)
     if not raw:
         return None
@@ -47,8 +49,8 @@ def _env_int(env: Mapping[str, str], name: str) -> int | None:
         value = int(raw)
     except ValueError:
         raise ConfigError(f"{name}={raw!r} is not a whole number; set it to e.g. 2") from None
-    if value < 1:
-        raise ConfigError(f"{name}={raw!r} must be at least 1")
+    if value < minimum:
+        raise ConfigError(f"{name}={raw!r} must be at least {minimum}")
     return value
 
 
@@ -126,3 +128,13 @@ def resolve_passes(options: ModelOptions, embedded: bool, env: Mapping[str, str]
     env = os.environ if env is None else env
     spec = _first(options.passes, env.get("SUMMARIZE_PASSES"))
     return parse_passes(spec, embedded) if spec else default_passes(embedded)
+
+
+def resolve_questions(options: ModelOptions, embedded: bool, env: Mapping[str, str] | None = None) -> int:
+    """Questions about single sentences per chunk: --questions, else SUMMARIZE_QUESTIONS,
+    else the model's default (some on the embedded model, none on a billed endpoint)."""
+    env = os.environ if env is None else env
+    if options.questions is not None:
+        return options.questions
+    chosen = _env_int(env, "SUMMARIZE_QUESTIONS", minimum=0)
+    return chosen if chosen is not None else default_questions(embedded)

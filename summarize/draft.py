@@ -12,7 +12,7 @@ import functools
 from typing import Annotated, Any
 
 from instructor import OpenAISchema
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, create_model
 
 from summarize.schema import ActorKind, OutcomeType
 
@@ -71,3 +71,29 @@ class Draft(OpenAISchema):
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:  # type: ignore[override]
         """Cached: the schema never changes at run time (do not mutate the result)."""
         return super().model_json_schema(*args, **kwargs)
+
+
+class SentenceDraft(OpenAISchema):
+    """The reply to a question about one sentence of an article already summarised whole:
+    the allegations that sentence states (the actors come from the first reply; new names
+    become actors)."""
+
+    __doc__ = None
+    allegations: list[DraftAllegation] = Field(max_length=3)
+
+    def as_draft(self) -> Draft:
+        return Draft(actors=[], allegations=self.allegations, denials=[], outcomes=[])
+
+
+@functools.cache
+def sentence_draft(number: int) -> type[SentenceDraft]:
+    """The schema of a question about sentence ``number``: every allegation cites that
+    sentence only, so constrained decoding keeps the reply on it."""
+    cited = (Annotated[list[Annotated[int, Field(ge=number, le=number)]], Field(min_length=1, max_length=1)], ...)
+    allegation = create_model("DraftAllegation", __base__=DraftAllegation, sentences=cited)
+    schema = create_model(
+        "SentenceDraft", __base__=SentenceDraft,
+        allegations=(list[allegation], Field(max_length=3)),  # type: ignore[valid-type]
+    )
+    schema.__doc__ = None
+    return schema

@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from summarize import __version__
 from summarize.compose import compose, merge_drafts
 from summarize.compose.passes import default_passes, selected
-from summarize.draft import Draft
+from summarize.draft import Draft, SentenceDraft, sentence_draft
 from summarize.errors import ArticleTooLongError, ConfigError
 from summarize.extraction import Extractor, Usage
 from summarize.prompting import PromptSet
+from summarize.questions import default_questions, uncited_accusations
 from summarize.schema import SCHEMA_VERSION, Provenance, Summary
 from summarize.injection import suspects, withhold
 from summarize.segment import Sentence, normalise, split_sentences
@@ -67,10 +68,12 @@ class Pipeline:
     prompts: PromptSet
     passes: list[str] | None = None  # post-model passes; None: the endpoint's default
     on_drafts: Callable[[Plan, list[Draft]], None] | None = None  # sees each article's replies
+    questions: int | None = None  # questions about single sentences per chunk; None: the endpoint's default
 
     def __post_init__(self) -> None:
         self._slots = asyncio.Semaphore(self.extractor.endpoint.parallel)
         self._room: int | None = None
+        self._asks: int | None = None
 
     def _budget(self) -> int:
         """Tokens left for the article once instructions and the reply are accounted for."""
@@ -97,15 +100,38 @@ class Pipeline:
         parts = len(plan.chunks)
         return [self.prompts.render(chunk, part=i, parts=parts) for i, chunk in enumerate(plan.chunks, 1)]
 
-    async def _draft(self, messages: list[dict[str, str]], started: list[float]) -> tuple[Draft, Usage]:
+    async def _draft(self, messages: list[dict[str, str]], started: list[float],
+                     schema: type[Draft] | type[SentenceDraft] = Draft) -> tuple[Draft, Usage]:
         async with self._slots:
             started.append(time.perf_counter())
-            return await self.extractor.extract(messages, Draft)
+            reply, usage = await self.extractor.extract(messages, schema)
+            return (reply.as_draft() if isinstance(reply, SentenceDraft) else reply), usage
+
+    async def _chunk(self, chunk: list[Sentence], part: int, parts: int,
+                     started: list[float]) -> list[tuple[Draft, Usage]]:
+        """The chunk's summary, then one question about each sentence with a word of
+        accusing that no item of the summary cites (questions.py), one after another:
+        each reuses the prefix the request before it left in the server's cache."""
+        first = await self._draft(self.prompts.render(chunk, part=part, parts=parts), started)
+        results = [first]
+        for sentence in uncited_accusations(chunk, first[0], self._questions()):
+            messages = self.prompts.render(chunk, part=part, parts=parts, focus=sentence)
+            results.append(await self._draft(messages, started, sentence_draft(sentence.number)))
+        return results
+
+    def _questions(self) -> int:
+        if self._asks is None:
+            wanted = self.questions if self.questions is not None else default_questions(
+                self.extractor.endpoint.backend == "embedded")
+            self._asks = wanted if wanted and self.prompts.asks_about_sentences() else 0
+        return self._asks
 
     async def summarize(self, article: Article) -> Summary:
         plan = self.plan(article)
         started: list[float] = []  # when a slot was free: waiting for one is not latency
-        results = await asyncio.gather(*(self._draft(m, started) for m in self.messages(plan)))
+        parts = len(plan.chunks)
+        per_chunk = await asyncio.gather(*(self._chunk(c, i, parts, started) for i, c in enumerate(plan.chunks, 1)))
+        results = [r for chunk_results in per_chunk for r in chunk_results]
         usage = Usage()
         for _, part_usage in results:
             usage.add(part_usage)

@@ -60,12 +60,20 @@ class PromptSet:
         prompts.render([Sentence(1, 0, 4, "Test")], part=1, parts=1)  # fail now, not mid-batch
         return prompts
 
+    def asks_about_sentences(self) -> bool:
+        """Whether ``user.j2`` words a question about one sentence (its ``focus`` branch):
+        a folder written without one would send the summary request again instead."""
+        probe = [Sentence(1, 0, 4, "Test")]
+        return self.render(probe, part=1, parts=1, focus=probe[0]) != self.render(probe, part=1, parts=1)
+
     def system_prompt(self) -> str:
         """The system message as rendered for a one-part article (static in the shipped prompts)."""
         return self.render([Sentence(1, 0, 4, "Text")], part=1, parts=1)[0]["content"]
 
-    def render(self, sentences: list[Sentence], *, part: int, parts: int) -> list[dict[str, str]]:
-        """Chat messages for one chunk of an article."""
+    def render(self, sentences: list[Sentence], *, part: int, parts: int,
+               focus: Sentence | None = None) -> list[dict[str, str]]:
+        """Chat messages for one chunk of an article; with ``focus``, a question about that
+        sentence which shares the first request's prefix (the article)."""
         delimiter = article_marker(sentences)
         values = {
             "delimiter": delimiter,
@@ -73,6 +81,7 @@ class PromptSet:
             "part": part,
             "parts": parts,
             "cues": cues(sentences),  # for templates that hint where items may be
+            "focus": {"number": focus.number, "text": focus.text} if focus else None,
         }
         try:
             system = self._template("system.j2").render(**values)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from summarize.backends.embedded import EmbeddedBackend
-from summarize.config import ModelOptions, resolve_backend, resolve_passes
+from summarize.config import ModelOptions, resolve_backend, resolve_passes, resolve_questions
 from summarize.draft import Draft
 from summarize.errors import SummarizeError
 from summarize.extraction import Extractor, RequestOptions
@@ -37,13 +37,16 @@ def summarize_articles(
         return []
     prompts = PromptSet.load(prompt_dir)
     backend = resolve_backend(options)
-    passes = resolve_passes(options, isinstance(backend, EmbeddedBackend))
+    embedded = isinstance(backend, EmbeddedBackend)
+    passes = resolve_passes(options, embedded)
+    questions = resolve_questions(options, embedded)
     endpoint = backend.start()
     try:
         def warm() -> None:
             backend.warm(prompts.system_prompt())
 
-        pipeline = Pipeline(Extractor(endpoint, request), prompts, passes=passes, on_drafts=on_drafts)
+        pipeline = Pipeline(Extractor(endpoint, request), prompts, passes=passes, on_drafts=on_drafts,
+                            questions=questions)
         return asyncio.run(_run(articles, pipeline, keep_going, on_result, warm))
     finally:
         backend.close()

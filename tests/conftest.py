@@ -52,7 +52,7 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.Temp
     """Tests never see the developer's keys or endpoints, and use their own cache."""
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SUMMARIZE_API_KEY", "SUMMARIZE_BASE_URL",
                  "SUMMARIZE_MODEL", "SUMMARIZE_MODEL_PATH", "SUMMARIZE_CONTEXT", "SUMMARIZE_PARALLEL",
-                 "SUMMARIZE_THREADS", "SUMMARIZE_PASSES"):
+                 "SUMMARIZE_THREADS", "SUMMARIZE_PASSES", "SUMMARIZE_QUESTIONS"):
         monkeypatch.delenv(name, raising=False)
 
 

@@ -21,7 +21,7 @@ from summarize.batch.collect import collect
 from summarize.batch.items import Problem
 from summarize.batch.progress import Reporter, reporter_for
 from summarize.batch.store import Intake, Pending, Store
-from summarize.config import ModelOptions, resolve_backend, resolve_passes
+from summarize.config import ModelOptions, resolve_backend, resolve_passes, resolve_questions
 from summarize.errors import AuthError, OutputError, SummarizeError, redact
 from summarize.extraction import Extractor, RequestOptions
 from summarize.pipeline import Pipeline
@@ -166,8 +166,10 @@ class Batch:
             backend = resolve_backend(self.model)
             endpoint = await asyncio.to_thread(backend.start)
             self._backend = backend
-            passes = resolve_passes(self.model, endpoint.backend == "embedded")
-            self._pipeline = Pipeline(Extractor(endpoint, self.request), self.prompts, passes=passes)
+            embedded = endpoint.backend == "embedded"
+            self._pipeline = Pipeline(Extractor(endpoint, self.request), self.prompts,
+                                      passes=resolve_passes(self.model, embedded),
+                                      questions=resolve_questions(self.model, embedded))
             await asyncio.to_thread(backend.warm, self.prompts.system_prompt())
         return self._pipeline
 

@@ -48,6 +48,7 @@ def batch(
     model_path: options.ModelPath = None,
     prompts: options.Prompts = None,
     passes: options.Passes = None,
+    questions: options.Questions = None,
     threads: options.Threads = None,
     context: options.Context = None,
     timeout: options.Timeout = 600.0,
@@ -57,12 +58,16 @@ def batch(
     if not sources and not ingest_openai_batch:
         raise UsageError("no SOURCE given; pass folders, files, JSONL files or feed URLs to summarise")
     model_options = ModelOptions(model=model, base_url=base_url, api_key=api_key, model_path=model_path,
-                                 threads=threads, context=context, parallel=concurrency, passes=passes)
+                                 threads=threads, context=context, parallel=concurrency, passes=passes,
+                                 questions=questions)
     batch_options = BatchOptions(
         sources=sources or [], db=db, retry_failed=retry_failed, max_attempts=max_attempts,
         fetch_pages=not no_fetch, grace_s=grace, every_s=parse_duration(every) if every else None,
     )
     if emit_openai_batch or ingest_openai_batch:
+        if questions:
+            raise UsageError("--questions needs a live endpoint (each question follows the summary's reply); "
+                             "the Batch API gets one request a chunk, so drop --questions")
         from summarize.cli.openai_batch import run_openai_batch
 
         run_openai_batch(batch_options, model_options, prompts, emit_openai_batch, ingest_openai_batch)

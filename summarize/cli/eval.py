@@ -67,6 +67,7 @@ def eval_command(
     model_path: options.ModelPath = None,
     prompts: options.Prompts = None,
     passes: options.Passes = None,
+    questions: options.Questions = None,
     parallel: options.EvalParallel = None,
     timeout: options.Timeout = 600.0,
 ) -> None:
@@ -87,7 +88,8 @@ def eval_command(
     folders = folders or [Path("evals/fixtures")]
     cases = load_cases(folders)
     model_options = ModelOptions(model=model, base_url=base_url, api_key=api_key,
-                                 model_path=model_path, parallel=parallel, passes=passes)
+                                 model_path=model_path, parallel=parallel, passes=passes,
+                                 questions=questions)
     chosen = resolve_passes(model_options, isinstance(resolve_backend(model_options), EmbeddedBackend))
     if ablate:
         if oracle or predictions is not None:

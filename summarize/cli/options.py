@@ -20,6 +20,7 @@ Parallel = Annotated[Optional[int], typer.Option(metavar="N", min=1, help="Reque
 EvalParallel = Annotated[Optional[int], typer.Option("--parallel", metavar="N", min=1, help="Requests in flight at once [embedded: 1, so a prompt always gets the same reply; remote: 8].")]
 Timeout = Annotated[float, typer.Option(metavar="SECONDS", min=1, help="Seconds before one request times out.")]
 Passes = Annotated[Optional[str], typer.Option(metavar="PASSES", help="Post-model passes: default, all, verify, or names, -NAME to leave one out (summarize passes lists them) [env: SUMMARIZE_PASSES; default: all on the embedded model, verify elsewhere].")]
+Questions = Annotated[Optional[int], typer.Option(metavar="N", min=0, help="After the summary, ask about at most N sentences a chunk that have a word of accusing and that no item cites, one request each; 0: one request a chunk [env: SUMMARIZE_QUESTIONS; default: 6 on the embedded model, 0 elsewhere].")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only warnings and errors on stderr.")]
 
 

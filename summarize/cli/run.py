@@ -42,6 +42,7 @@ def run(
     model_path: options.ModelPath = None,
     prompts: options.Prompts = None,
     passes: options.Passes = None,
+    questions: options.Questions = None,
     threads: options.Threads = None,
     context: options.Context = None,
     parallel: options.Parallel = None,
@@ -63,7 +64,8 @@ def run(
     summaries: list[Summary] = summarize_articles(  # type: ignore[assignment]
         articles,
         ModelOptions(model=model, base_url=base_url, api_key=api_key, model_path=model_path,
-                     threads=threads, context=context, parallel=parallel, passes=passes),
+                     threads=threads, context=context, parallel=parallel, passes=passes,
+                     questions=questions),
         prompt_dir=prompts,
         request=RequestOptions(timeout_s=timeout),
     )

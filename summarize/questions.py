@@ -1,0 +1,33 @@
+"""Which sentences get a question of their own after an article's summary request.
+
+A small model closes its list of allegations early: it states the first and stops.
+So after the summary, each sentence with a word of accusing (cues.py) that no item
+of the reply cites gets one short request of its own: "sentence [N] reads ...;
+return the allegations it states". The request repeats the summary request's
+system prompt and numbered article, so llama.cpp reuses that prefix and a question
+costs only its last lines and its reply. The model decides; [] is a valid answer.
+"""
+
+from __future__ import annotations
+
+from summarize.cues import cues
+from summarize.draft import Draft
+from summarize.segment import Sentence
+
+# Questions per chunk on the embedded model. On other endpoints every question is a
+# billed request with the whole article again, so they are off unless asked for.
+EMBEDDED_QUESTIONS = 6
+
+
+def default_questions(embedded: bool) -> int:
+    return EMBEDDED_QUESTIONS if embedded else 0
+
+
+def uncited_accusations(chunk: list[Sentence], reply: Draft, limit: int) -> list[Sentence]:
+    """Up to ``limit`` sentences of the chunk, in article order, that have a word of
+    accusing and that no allegation, denial or outcome of ``reply`` cites."""
+    if limit <= 0:
+        return []
+    cited = {n for item in (*reply.allegations, *reply.denials, *reply.outcomes) for n in item.sentences}
+    accusing = set(cues(chunk)["allegation"]) - cited
+    return [s for s in chunk if s.number in accusing][:limit]

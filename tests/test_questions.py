@@ -1,0 +1,130 @@
+"""Questions about single sentences after the summary, against the fake server on 127.0.0.1."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+from typer.testing import CliRunner
+
+from summarize.cli import app
+from summarize.config import ModelOptions, resolve_questions
+from summarize.draft import sentence_draft
+from summarize.errors import ConfigError
+from summarize.prompting import default_prompt_dir
+from summarize.schema import Summary
+from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
+from tests.fake_openai import FakeOpenAI, Script
+
+runner = CliRunner()
+
+# The example's reply without the councillor's accusation (sentence 6) and the denial of
+# it: sentences 1 and 6 have a word of accusing and no item cites them.
+SHORT_REPLY = copy.deepcopy(EXAMPLE_DRAFT)
+del SHORT_REPLY["allegations"][1], SHORT_REPLY["denials"][1]
+REYES = {"accusers": ["Owen Reyes"], "accused": ["the authority's board"],
+         "claim": "The board ignored warnings about the contract.", "sentences": [6]}
+_ASKED = re.compile(r"Sentence \[(\d+)\] of the article above reads")
+
+
+def asked(payload: dict[str, Any]) -> int | None:
+    found = _ASKED.search(payload["messages"][-1]["content"])
+    return int(found.group(1)) if found else None
+
+
+def answer(payload: dict[str, Any]) -> Script:
+    """The summary gets the short reply; the question about [6] gets the councillor's accusation."""
+    number = asked(payload)
+    if number is None:
+        return Script(content=json.dumps(SHORT_REPLY))
+    return Script(content=json.dumps({"allegations": [REYES] if number == 6 else []}))
+
+
+def run(fake: FakeOpenAI, remote_args: list[str], *extra: str) -> Summary:
+    fake.rule = answer
+    result = runner.invoke(app, ["run", str(EXAMPLE), "--format", "json", *remote_args, *extra])
+    assert result.exit_code == 0, result.output
+    return Summary.model_validate_json(result.stdout)
+
+
+def test_uncited_accusing_sentences_are_asked_about_and_their_allegations_kept(
+        fake: FakeOpenAI, remote_args: list[str]) -> None:
+    summary = run(fake, remote_args, "--questions", "6")
+    assert [asked(r["body"]) for r in fake.requests] == [None, 1, 6]
+    assert summary.provenance.requests == 3
+    reyes = [a for a in summary.allegations if a.evidence and a.evidence[0].sentence == 6]
+    assert len(reyes) == 1 and reyes[0].grounded
+    names = {actor.id: actor.name for actor in summary.actors}
+    assert [names[i] for i in reyes[0].accusers] == ["Owen Reyes"]
+
+
+def test_a_question_repeats_the_summary_request_up_to_its_last_line(
+        fake: FakeOpenAI, remote_args: list[str]) -> None:
+    """So the server reuses the article's prefix: a question costs its own lines only."""
+    run(fake, remote_args, "--questions", "6")
+    summary, question = (fake.requests[i]["body"]["messages"] for i in (0, 2))
+    assert question[0] == summary[0]
+    head = summary[1]["content"].rsplit("\n", 1)[0]
+    assert question[1]["content"].startswith(head + "\n")
+    assert question[1]["content"].endswith('reads: "City councillor Owen Reyes accused the authority\'s board of '
+                                           'ignoring warnings about the contract for months."\n'
+                                           "Return the allegations that this sentence states, [] if it states none.")
+
+
+def test_the_question_schema_holds_citations_to_its_sentence(fake: FakeOpenAI, remote_args: list[str]) -> None:
+    run(fake, remote_args, "--questions", "6")
+    schema = json.dumps(fake.requests[2]["body"]["response_format"])
+    assert '"minimum": 6' in schema and '"maximum": 6' in schema
+    assert "denials" not in schema and "outcomes" not in schema
+    assert sentence_draft(6).model_validate({"allegations": [REYES]}).allegations[0].sentences == [6]
+    with pytest.raises(ValidationError):
+        sentence_draft(6).model_validate({"allegations": [{**REYES, "sentences": [7]}]})
+
+
+def test_a_cited_sentence_is_not_asked_about_and_the_limit_keeps_article_order(
+        fake: FakeOpenAI, remote_args: list[str]) -> None:
+    run(fake, remote_args, "--questions", "1")
+    assert [asked(r["body"]) for r in fake.requests] == [None, 1]
+
+
+def test_remote_endpoints_send_one_request_unless_asked(fake: FakeOpenAI, remote_args: list[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    run(fake, remote_args)
+    assert len(fake.requests) == 1
+    monkeypatch.setenv("SUMMARIZE_QUESTIONS", "2")
+    run(fake, remote_args)
+    assert [asked(r["body"]) for r in fake.requests[1:]] == [None, 1, 6]
+
+
+def test_a_prompt_folder_without_a_question_gets_none(fake: FakeOpenAI, remote_args: list[str],
+                                                      tmp_path: Path) -> None:
+    """Sending the summary request again under the question's schema would be wasted."""
+    for name in ("system.j2", "user.j2"):
+        text = (default_prompt_dir() / name).read_text()
+        if name == "user.j2":
+            text = text[:text.index("{% if focus %}")] + "Return the JSON summary of the article above."
+        (tmp_path / name).write_text(text)
+    run(fake, remote_args, "--questions", "6", "--prompts", str(tmp_path))
+    assert len(fake.requests) == 1
+
+
+def test_question_settings_resolve_in_order() -> None:
+    assert resolve_questions(ModelOptions(), embedded=True, env={}) == 6
+    assert resolve_questions(ModelOptions(), embedded=False, env={}) == 0
+    assert resolve_questions(ModelOptions(), embedded=True, env={"SUMMARIZE_QUESTIONS": "0"}) == 0
+    assert resolve_questions(ModelOptions(questions=3), embedded=False, env={"SUMMARIZE_QUESTIONS": "1"}) == 3
+    with pytest.raises(ConfigError, match="SUMMARIZE_QUESTIONS='-1' must be at least 0"):
+        resolve_questions(ModelOptions(), embedded=True, env={"SUMMARIZE_QUESTIONS": "-1"})
+
+
+def test_the_batch_api_refuses_questions(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["batch", str(EXAMPLE), "--db", str(tmp_path / "b.sqlite"),
+                                 "--emit-openai-batch", str(tmp_path / "requests.jsonl"), "--questions", "2",
+                                 "--api-key", "k"])
+    assert result.exit_code == 2 and "--questions needs a live endpoint" in result.output
+    assert not (tmp_path / "requests.jsonl").exists()
