@@ -1,11 +1,11 @@
 """Which sentences get a question of their own after an article's summary request.
 
 A small model closes its list of allegations early: it states the first and stops.
-So after the summary, each sentence with a word of accusing (cues.py) that no item
-of the reply cites gets one short request of its own: "sentence [N] reads ...;
-return the allegations it states". The request repeats the summary request's
-system prompt and numbered article, so llama.cpp reuses that prefix and a question
-costs only its last lines and its reply. The model decides; [] is a valid answer.
+So after the summary, each sentence with a word of accusing and none of denying
+(cues.py) that no item of the reply cites gets one short request of its own:
+"sentence [N] reads ...; return the allegations it states". The request repeats the
+summary request's system prompt and numbered article, so llama.cpp reuses that prefix
+and a question costs only its last lines and its reply. The model decides; [] is a valid answer.
 """
 
 from __future__ import annotations
@@ -25,9 +25,13 @@ def default_questions(embedded: bool) -> int:
 
 def uncited_accusations(chunk: list[Sentence], reply: Draft, limit: int) -> list[Sentence]:
     """Up to ``limit`` sentences of the chunk, in article order, that have a word of
-    accusing and that no allegation, denial or outcome of ``reply`` cites."""
+    accusing, no word of denying, and that no allegation, denial or outcome of ``reply``
+    cites. A sentence that denies ("the minister rejects all the claims") points at
+    allegations stated elsewhere; asked what it states, the model turns the denial itself
+    into an allegation (the denier accusing, or "all the claims" accused)."""
     if limit <= 0:
         return []
     cited = {n for item in (*reply.allegations, *reply.denials, *reply.outcomes) for n in item.sentences}
-    accusing = set(cues(chunk)["allegation"]) - cited
+    found = cues(chunk)
+    accusing = set(found["allegation"]) - set(found["denial"]) - cited
     return [s for s in chunk if s.number in accusing][:limit]

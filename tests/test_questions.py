@@ -14,7 +14,9 @@ from typer.testing import CliRunner
 
 from summarize.cli import app
 from summarize.config import ModelOptions, resolve_questions
-from summarize.draft import sentence_draft
+from summarize.draft import Draft, sentence_draft
+from summarize.questions import uncited_accusations
+from summarize.segment import Sentence
 from summarize.errors import ConfigError
 from summarize.prompting import default_prompt_dir
 from summarize.schema import Summary
@@ -128,3 +130,14 @@ def test_the_batch_api_refuses_questions(tmp_path: Path) -> None:
                                  "--api-key", "k"])
     assert result.exit_code == 2 and "--questions needs a live endpoint" in result.output
     assert not (tmp_path / "requests.jsonl").exists()
+
+
+def test_a_sentence_that_denies_is_not_asked_about() -> None:
+    """It points at allegations stated elsewhere: asked what it states, the model lists
+    the denial as an allegation."""
+    chunk = [Sentence(1, 0, 60, "The council accused the mayor of hiding the audit."),
+             Sentence(2, 61, 120, "The mayor has denied every allegation."),
+             Sentence(3, 121, 190, "Critics blamed the treasurer for the shortfall.")]
+    empty = Draft(actors=[], allegations=[], denials=[], outcomes=[])
+    assert [s.number for s in uncited_accusations(chunk, empty, 6)] == [1, 3]
+    assert [s.number for s in uncited_accusations(chunk, empty, 1)] == [1]
