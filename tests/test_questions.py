@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 from summarize.cli import app
 from summarize.config import ModelOptions, resolve_questions
 from summarize.draft import Draft, sentence_draft
-from summarize.questions import uncited_accusations
-from summarize.segment import Sentence
 from summarize.errors import ConfigError
 from summarize.prompting import default_prompt_dir
+from summarize.questions import uncited_accusations
 from summarize.schema import Summary
+from summarize.segment import Sentence
 from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
 from tests.fake_openai import FakeOpenAI, Script
 
