@@ -57,10 +57,12 @@ def raw_call(server: Any, messages: list[dict[str, str]], model: type[BaseModel]
         parsed = json.loads(content)
     except (TypeError, json.JSONDecodeError):
         parsed = None
+    usage = result.get("usage") or {}  # none when the server refused the request (too long)
     return {
         "wall_s": time.perf_counter() - started,
-        "prompt_tokens": result["usage"]["prompt_tokens"],
-        "generated_tokens": result["usage"]["completion_tokens"],
+        "prompt_tokens": usage.get("prompt_tokens", 0),
+        "generated_tokens": usage.get("completion_tokens", 0),
+        "error": result.get("error"),
         "reply": parsed,
         "timings": result.get("timings", {}),
     }

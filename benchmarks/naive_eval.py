@@ -78,7 +78,8 @@ def main() -> None:
             unreadable += row["reply"] is None
             write_atomic(args.out / f"{case.id}.json", json.dumps(prediction, indent=2, ensure_ascii=False) + "\n")
             print(json.dumps({"article": case.id, "wall_s": round(row["wall_s"], 2),
-                              "generated_tokens": row["generated_tokens"], "readable": row["reply"] is not None}),
+                              "generated_tokens": row["generated_tokens"], "readable": row["reply"] is not None,
+                              **({"error": str(row["error"])[:200]} if row["error"] else {})}),
                   flush=True)
     finally:
         backend.close()
