@@ -7,7 +7,8 @@ the quality anchor beside `set_latency.py`'s time anchor, on the embedded model.
 One request per labelled article (benchmarks/naive.py: plain system prompt, the article as
 it comes, one slot), its reply written as ``DIR/<id>.json`` in the gold shape with names
 for ids. An article whose prediction is already in DIR is skipped, so an interrupted run
-resumes. A reply that is not valid JSON is written as an empty prediction and counted.
+resumes. A reply that is not valid JSON, or a request the server refuses (an article past the
+context), is written as an empty prediction and counted.
 The naive reply cannot link a denial to an allegation; a denial is linked to the first
 allegation that accuses one of its deniers, the reading a user of that reply would make.
 """
