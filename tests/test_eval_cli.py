@@ -148,7 +148,23 @@ def test_regression_gate_on_a_worse_prediction_set(folder: Path, tmp_path: Path)
     assert "macro_f1 dropped 0.2500" in dropped.stderr
     data = json.loads(dropped.stdout)
     assert data["changes"]["outcomes.f1"] == -1.0
+    # one article: every resample is that article, so the change is sure and the interval a point
+    assert data["macro_f1_change_interval"] == {"value": -0.25, "low": -0.25, "high": -0.25, "articles": 1,
+                                                "share_above_zero": 0.0}
+    assert data["macro_f1_interval"] == {"value": 0.75, "low": 0.75, "high": 0.75, "articles": 1}
     assert "harbour-authority: outcomes now missed: O1, O2, O3" in data["changed_items"]
+
+    shown = _eval(str(folder), "--predictions", str(worse), "--baseline", str(base))
+    assert "macro F1 change -0.250, 95% interval -0.250 to -0.250 over the 1 articles" in " ".join(shown.stdout.split())
+
+    old = json.loads(base.read_text())
+    for scores in old["per_article"].values():
+        del scores["counts"]
+    base.write_text(json.dumps(old))
+    older = _eval(str(folder), "--predictions", str(worse), "--baseline", str(base), "--json")
+    assert json.loads(older.stdout)["macro_f1_change_interval"] is None
+    assert "no per-article counts" in _eval(str(folder), "--predictions", str(worse), "--baseline",
+                                             str(base), "--markdown").stdout
 
     under = _eval(str(folder), "--predictions", str(worse), "--fail-under", "outcomes.recall=0.5")
     assert under.exit_code == 12 and "outcomes.recall 0.0000 < 0.5" in under.stderr

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from summarize.errors import ConfigError, InputError, RegressionError
+from summarize.evaluation.resampling import Interval, article_counts, change_interval
 from summarize.evaluation.scoring import SECTIONS
 from summarize.output import write_atomic
 
@@ -64,6 +65,24 @@ def compare(scores: dict[str, Any], baseline: dict[str, Any]) -> tuple[list[Chan
                 if fixed:
                     lines.append(f"{article}: {section} no longer {kind}: {', '.join(fixed)}")
     return changes, lines
+
+
+def macro_change(scores: dict[str, Any], baseline: dict[str, Any]) -> Interval | None:
+    """The change of macro F1 with its paired 95% interval over the articles both runs
+    scored; None when the baseline holds no per-article counts (saved by an older
+    version: save it again) or they share no article."""
+    now = article_counts(scores.get("per_article", {}))
+    before = article_counts(baseline.get("per_article", {}))
+    return change_interval(now, before) if now is not None and before is not None else None
+
+
+def describe_change(interval: Interval | None) -> str:
+    """One line for people: the change, its interval, and how often resampling finds a gain."""
+    if interval is None:
+        return "no interval for the change: the baseline has no per-article counts; save it again with --save-baseline"
+    return (f"macro F1 change {interval.value:+.3f}, 95% interval {interval.low:+.3f} to {interval.high:+.3f} "
+            f"over the {interval.articles} articles both runs scored (a gain in {interval.above_zero:.0%} "
+            "of resamples)")
 
 
 def parse_threshold(text: str) -> tuple[str, float]:

@@ -21,6 +21,7 @@ from summarize.errors import PredictionsError, SummarizeError
 from summarize.evaluation.dataset import Case
 from summarize.evaluation.oracle import oracle_draft
 from summarize.evaluation.predictions import from_summary, with_actor_ids
+from summarize.evaluation.resampling import article_counts, macro_interval
 from summarize.evaluation.scoring import ArticleScore, Report, aggregate, score_article
 from summarize.extraction import RequestOptions, Usage
 from summarize.output import write_atomic
@@ -54,6 +55,8 @@ class EvalRun:
         latencies = sorted(s.provenance.latency_s for s in summaries)
         scored = sum(r.score is not None for r in self.results)
         metrics = self.report.as_dict()
+        per_article = self._per_article()
+        interval = macro_interval(article_counts(per_article) or {}) if scored else None
         if not scored:  # nothing was compared with gold: no figure may look perfect
             metrics = {key: None for key in metrics}
         return {
@@ -70,15 +73,20 @@ class EvalRun:
             "model": self.model,
             "prompt_hash": self.prompt_hash,
             "schema_version": SCHEMA_VERSION,
-            "per_article": {
-                r.case.id: {
-                    "macro_f1": round(r.score.macro_f1, 4),
-                    "f1": {s: round(c.f1, 4) for s, c in r.score.counts.items()},
-                    "missed": r.score.missed,
-                    "spurious": r.score.spurious,
-                }
-                for r in self.results if r.score is not None
-            },
+            "macro_f1_interval": interval.as_dict() if interval else None,  # resampling.py
+            "per_article": per_article,
+        }
+
+    def _per_article(self) -> dict[str, Any]:
+        return {
+            r.case.id: {
+                "macro_f1": round(r.score.macro_f1, 4),
+                "f1": {s: round(c.f1, 4) for s, c in r.score.counts.items()},
+                "counts": {s: [c.tp, c.fp, c.fn] for s, c in r.score.counts.items()},
+                "missed": r.score.missed,
+                "spurious": r.score.spurious,
+            }
+            for r in self.results if r.score is not None
         }
 
 

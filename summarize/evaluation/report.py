@@ -18,7 +18,9 @@ def _caption(data: dict[str, Any]) -> str:
     if not data["scored"]:
         quality = "not scored: no gold files (or every article failed)"
     else:
-        quality = f"macro F1 {data['macro_f1']:.3f} · grounding {data['grounding_rate']:.3f}"
+        interval = data.get("macro_f1_interval")
+        spread = f" (95% interval {interval['low']:.3f}-{interval['high']:.3f})" if interval else ""
+        quality = f"macro F1 {data['macro_f1']:.3f}{spread} · grounding {data['grounding_rate']:.3f}"
     return (
         f"{quality} · valid {data['valid_rate']:.3f}"
         f" · p50 {_seconds(data['latency_p50_s'])} · p95 {_seconds(data['latency_p95_s'])}"
@@ -48,7 +50,8 @@ def table(data: dict[str, Any], changes: list[Change] | None = None) -> Table:
     return result
 
 
-def markdown(data: dict[str, Any], changes: list[Change] | None = None, lines: list[str] | None = None) -> str:
+def markdown(data: dict[str, Any], changes: list[Change] | None = None, lines: list[str] | None = None,
+             change: str | None = None) -> str:
     deltas = _deltas(changes)
     head = "| section | precision | recall | F1 |" + (" ΔF1 |" if changes else "")
     if not data["scored"]:
@@ -63,6 +66,8 @@ def markdown(data: dict[str, Any], changes: list[Change] | None = None, lines: l
         out.append(f"| {section} | {s['precision']:.3f} | {s['recall']:.3f} | {s['f1']:.3f} |"
                    + (f" {deltas[section + '.f1']:+.3f} |" if changes else ""))
     out += ["", _caption(data).replace(" · ", ", ")]
+    if change:
+        out += ["", change[0].upper() + change[1:] + "."]
     if lines:
         out += ["", "<details><summary>Changed items</summary>", ""]
         out += [f"- {line}" for line in lines]
