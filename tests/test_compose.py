@@ -204,13 +204,6 @@ def test_denials_the_model_left_out_are_read_and_linked() -> None:
     assert all(d.grounded for d in result.denials)
 
 
-def test_denier_is_who_the_cited_sentence_says_denied() -> None:
-    denial = dict(EXAMPLE_DRAFT["denials"][0], deniers=["Owen Reyes"])
-    result = _compose(denials=[denial])
-    assert result.denials[0].deniers == ["marta-kowalczyk"]
-    assert any("D1" in w and "marta-kowalczyk" in w and "owen-reyes" in w for w in result.warnings)
-
-
 def test_an_outcome_its_evidence_does_not_report_is_kept_and_flagged() -> None:
     bogus = {"actors": ["Denise Albright"], "type": "investigation",
              "description": "Albright investigated.", "sentences": [2]}  # sentence 2 names nobody

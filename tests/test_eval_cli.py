@@ -264,7 +264,7 @@ def test_ablate_scores_each_pass_off_from_one_model_run(folder: Path) -> None:
     data = json.loads(result.stdout)
     assert set(data["macro_f1"]) == {"set model", "set oracle"}
     assert set(data["without"]) == {"merge-names", "override-roles", "quoted-speakers", "claim-roles",
-                                    "sentence-roles", "sentence-deniers", "outcome-types", "outcome-actors",
+                                    "sentence-roles", "outcome-types", "outcome-actors",
                                     "repeats", "same-event", "stated-accusations", "denial-wording", "link-denials",
                                     "stated-events", "doubt"}
     assert data["without"]["stated-events"]["set model"] > 0  # it adds the appointment back

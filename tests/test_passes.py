@@ -81,14 +81,6 @@ def test_sentence_roles_flags_an_actor_accusing_only_itself() -> None:
     assert on.allegations[0].checks == ["self-accusation"] and off.allegations[0].checks == []
 
 
-@pytest.mark.parametrize("sentence", ["Ruth Kemp denied the report.", "Ruth Kemp has denied any wrongdoing."])
-def test_sentence_deniers_names_who_the_sentence_says_denied(sentence: str) -> None:
-    text = f"The Daily Tribune reported on the losses. {sentence}"
-    reply = {"denials": [{"deniers": ["Harlan Mining"], "denies": None, "claim": "Denied it.", "sentences": [2]}]}
-    on, off = _both(text, "sentence-deniers", **reply)
-    assert off.denials[0].deniers == ["harlan-mining"] and on.denials[0].deniers == ["ruth-kemp"]
-
-
 @pytest.mark.parametrize(("sentence", "typed", "becomes", "checks"), [
     ("The league fined Harlan Mining two million euros.", "resignation", "fine", []),
     ("Harlan Mining was sued by three families.", "arrest", "lawsuit", []),

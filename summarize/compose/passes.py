@@ -41,7 +41,6 @@ PASSES: list[Pass] = [
     Pass("claim-roles", roles.claim_worded_roles, SMALL_MODEL, "accusers and accused as the claim words them"),
     Pass("sentence-roles", roles.sentence_roles, SMALL_MODEL,
          "roles as the cited sentence has them; flags self-accusation"),
-    Pass("sentence-deniers", roles.sentence_deniers, SMALL_MODEL, "deniers as the cited sentence names them"),
     Pass("ground", citations.ground_items, VERIFY, "citations to exact spans; flags unsupported items"),
     Pass("outcome-types", checks.outcome_types, SMALL_MODEL, "re-types or flags an outcome its words do not report"),
     Pass("outcome-actors", roles.sentence_outcome_actors, SMALL_MODEL, "an outcome's actors as its sentence names them"),

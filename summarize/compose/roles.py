@@ -9,7 +9,7 @@ from summarize.accusations import accusations, self_accusers
 from summarize.claim_roles import claim_roles
 from summarize.collectives import accusing_groups
 from summarize.compose.state import CORRECTED, FLAGGED, Composition, Item
-from summarize.reported_events import DENIAL, concerned, reported_events
+from summarize.reported_events import concerned, reported_events
 from summarize.wording import mentions
 from summarize.schema import ActorKind, OutcomeType
 
@@ -99,18 +99,17 @@ def _group_accusers(c: Composition, item: Item) -> None:
                 return
 
 
-def stated_actors(c: Composition, item: Item, numbers: list[int], kind: OutcomeType | str) -> None:
+def stated_actors(c: Composition, item: Item, numbers: list[int], kind: OutcomeType) -> None:
     """The actors a cited sentence names as the subject of an event of this kind
-    ("Kowalczyk denied ...", "Kowalczyk resigned ..."), where the model named others
-    that the cited sentences do not name at all."""
+    ("Kowalczyk resigned ..."), where the model named others that the cited sentences
+    do not name at all."""
     for number in numbers:
         text = c.shown(number)
         for event in reported_events(text):
             said = concerned(text, event, c.named()) if event.type == kind else []
             if said and not set(said) & set(item.actors) and not c.stands(item.actors, numbers):
-                label = "denial" if kind == DENIAL else kind.value  # type: ignore[union-attr]
                 c.note("actors-from-sentence", item, CORRECTED, f"sentence {number} names {', '.join(said)} in "
-                       f"this {label}, not {', '.join(item.actors)}; set to them")
+                       f"this {kind.value}, not {', '.join(item.actors)}; set to them")
                 item.actors = said
                 if "unsupported" in item.checks and c.mentioned(said, numbers):
                     item.checks.remove("unsupported")
@@ -118,11 +117,6 @@ def stated_actors(c: Composition, item: Item, numbers: list[int], kind: OutcomeT
                 return
             if said:
                 return
-
-
-def sentence_deniers(c: Composition) -> None:
-    for item in c.of("denials"):
-        stated_actors(c, item, item.sentences, DENIAL)
 
 
 def sentence_outcome_actors(c: Composition) -> None:
