@@ -1,0 +1,145 @@
+"""Can the embedded model judge items, where it cannot be trusted to list them? Two probes,
+each a short request sharing the summary request's prefix (system prompt and numbered
+article), on a labelled set whose replies are in the reply cache:
+
+    python benchmarks/judge_probe.py verify ../shared/benchmark   # P(yes): is this allegation stated?
+    python benchmarks/judge_probe.py kind ../shared/benchmark     # what kind of statement is sentence N?
+
+``verify`` asks, for each allegation of the pipeline's summaries (a true or false
+positive by the scorer) and each gold allegation, whether the article states it, and
+reads the probability of "yes" against "no" from the first token's logprobs. It
+reports the area under the ROC curve of true against false positives: 0.5 is no
+better than a coin. ``kind`` asks about each sentence the pipeline asks a question
+about (questions.py), with the kinds of statement as a JSON enum, and counts the kinds
+given to sentences that hold a gold allegation and to those that do not.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from summarize.backends.embedded import EmbeddedBackend
+from summarize.config import ModelOptions
+from summarize.draft import Draft
+from summarize.evaluation.dataset import load_cases
+from summarize.evaluation.harness import run_eval
+from summarize.pipeline import Plan
+from summarize.prompting import PromptSet
+from summarize.questions import uncited_accusations
+from summarize.segment import Sentence
+
+KINDS = ["accusation of wrongdoing", "denial", "outcome or decision", "opinion or criticism", "background fact",
+         "other"]
+
+
+def _asking(prompts: PromptSet, chunk: list[Sentence], question: str) -> list[dict[str, str]]:
+    """The summary request with its last line (the task) replaced by ``question``."""
+    system, user = prompts.render(chunk, part=1, parts=1)
+    return [system, {"role": "user", "content": user["content"].rsplit("\n", 1)[0] + "\n" + question}]
+
+
+def _sentence_of(plan: Plan, quote: str) -> Sentence | None:
+    at = plan.text.find(quote)
+    return next((s for s in plan.sentences if s.start <= at < s.end), None) if at >= 0 else None
+
+
+def _p_yes(server: Any, messages: list[dict[str, str]]) -> float | None:
+    reply = server.handle_chat_completions({"messages": messages, "max_tokens": 1, "temperature": 0.0,
+                                            "logprobs": True, "top_logprobs": 20})
+    try:
+        top = reply["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    mass = Counter()
+    for token in top:
+        mass[token["token"].strip().lower()] += math.exp(token["logprob"])
+    total = mass["yes"] + mass["no"]
+    return mass["yes"] / total if total else None
+
+
+def _kind(server: Any, messages: list[dict[str, str]]) -> str:
+    schema = {"type": "object", "properties": {"kind": {"type": "string", "enum": KINDS}}, "required": ["kind"],
+              "additionalProperties": False}
+    reply = server.handle_chat_completions({
+        "messages": messages, "max_tokens": 20, "temperature": 0.0,
+        "response_format": {"type": "json_schema", "json_schema": {"name": "Kind", "schema": schema}}})
+    try:
+        return json.loads(reply["choices"][0]["message"]["content"])["kind"]
+    except (KeyError, IndexError, TypeError, ValueError):
+        return "no reply"
+
+
+def _auc(positive: list[float], negative: list[float]) -> float:
+    pairs = [(p > n) + 0.5 * (p == n) for p in positive for n in negative]
+    return sum(pairs) / len(pairs) if pairs else float("nan")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("probe", choices=["verify", "kind"])
+    parser.add_argument("folder", type=Path)
+    args = parser.parse_args()
+    cases = [c for c in load_cases([args.folder]) if c.gold is not None]
+    drafts: dict[str, tuple[Plan, list[Draft]]] = {}
+    run = run_eval(cases, ModelOptions(), on_drafts=lambda plan, replies: drafts.__setitem__(
+        plan.article.name, (plan, replies)))
+    prompts = PromptSet.load()
+    backend = EmbeddedBackend(parallel=1)
+    backend.start()
+    backend.warm(prompts.system_prompt())
+    server = backend._server
+    judged: dict[str, list[Any]] = {}
+    try:
+        for result in run.results:
+            if result.score is None or result.prediction is None:
+                continue
+            plan, replies = drafts[str(result.case.text_path)]
+            chunk = plan.chunks[0]
+            gold = result.case.gold
+            if args.probe == "verify":
+                names = {a["id"]: a["name"] for a in result.prediction["actors"]} | {
+                    a["id"]: a["name"] for a in gold["actors"]}
+                true = {p for p, _ in result.score.matches.get("allegations", [])}
+                items = [("tp" if a["id"] in true else "fp", a) for a in result.prediction["allegations"]]
+                items += [("gold", a) for a in gold["allegations"] if not a.get("optional")]
+                for label, item in items:
+                    sentence = _sentence_of(plan, item["evidence"][0]) if item.get("evidence") else None
+                    if sentence is None:
+                        continue
+                    accusers = ", ".join(names.get(i, i) for i in item["by"]) or "unnamed reports"
+                    accused = ", ".join(names.get(i, i) for i in item["against"])
+                    question = (f'Sentence [{sentence.number}] of the article above reads: "{sentence.text}"\n'
+                                f"Proposed allegation: {accusers} accuse(s) {accused} of wrongdoing: {item['claim']}\n"
+                                "Does the article state this allegation, with these accusers and this accused? "
+                                "Answer yes or no.")
+                    p = _p_yes(server, _asking(prompts, chunk, question))
+                    if p is not None:
+                        judged.setdefault(label, []).append(p)
+            else:
+                holding = {s.number for a in gold["allegations"] if not a.get("optional") and a.get("evidence")
+                           if (s := _sentence_of(plan, a["evidence"][0]))}
+                for sentence in uncited_accusations(chunk, replies[0], 6):
+                    question = (f'Sentence [{sentence.number}] of the article above reads: "{sentence.text}"\n'
+                                f"What kind of statement is it? One of: {', '.join(KINDS)}.")
+                    label = "holds a gold allegation" if sentence.number in holding else "holds none"
+                    judged.setdefault(label, []).append(_kind(server, _asking(prompts, chunk, question)))
+            print(f"{result.case.id}: {sum(map(len, judged.values()))} judged so far", flush=True)
+    finally:
+        backend.close()
+    if args.probe == "verify":
+        for label, values in judged.items():
+            print(f"{label}: {len(values)} items, median P(yes) {sorted(values)[len(values) // 2]:.2f}")
+        print(f"AUC true vs false positives: {_auc(judged.get('tp', []), judged.get('fp', [])):.3f}; "
+              f"gold vs false positives: {_auc(judged.get('gold', []), judged.get('fp', [])):.3f}")
+    else:
+        for label, kinds in judged.items():
+            print(f"{label} ({len(kinds)}): {dict(Counter(kinds).most_common())}")
+
+
+if __name__ == "__main__":
+    main()
