@@ -59,3 +59,12 @@ def test_counts_come_from_a_runs_per_article_scores_or_not_at_all() -> None:
     assert article_counts(stored) == {"a": PERFECT}
     assert article_counts({"a": {"macro_f1": 1.0}}) is None  # a baseline saved before counts were kept
     assert article_counts({"a": {"counts": {"actors": [1, 0, 0]}}}) is None
+
+
+def test_a_section_empty_on_both_sides_scores_as_the_eval_scores_it() -> None:
+    """No gold denial and none predicted: the eval counts that section perfect, so must the interval."""
+    quiet = {"actors": (2, 0, 0), "allegations": (1, 0, 0), "denials": (0, 0, 0), "outcomes": (1, 0, 0)}
+    interval = macro_interval({"a": quiet, "b": quiet})
+    assert interval is not None and interval.value == interval.low == 1.0
+    stored = {"a": {"counts": {s: list(c) for s, c in quiet.items()}}}
+    assert article_counts(stored) == {"a": quiet}

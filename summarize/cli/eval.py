@@ -117,18 +117,17 @@ def eval_command(
         payload = dict(scores)
         if changes:
             payload["changes"] = {c.metric: round(c.delta, 4) for c in changes}
-            payload["macro_f1_change_interval"] = interval and {**interval.as_dict(),
-                                                                "share_above_zero": round(interval.above_zero, 4)}
+            payload["macro_f1_change_interval"] = interval.as_dict(share_above_zero=True) if interval else None
             payload["changed_items"] = lines
         typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
     elif markdown_out:
-        typer.echo(report.markdown(scores, changes, lines, baselines.describe_change(interval) if changes else None),
+        typer.echo(report.markdown(scores, changes, lines, report.describe_change(interval) if changes else None),
                    nl=False)
     else:
         console = Console()
         console.print(report.table(scores, changes))
         if changes:
-            console.print(f"  {baselines.describe_change(interval)}")
+            console.print(f"  {report.describe_change(interval)}")
         for line in lines:
             console.print(f"  {line}")
     if verbose:

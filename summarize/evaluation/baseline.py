@@ -76,15 +76,6 @@ def macro_change(scores: dict[str, Any], baseline: dict[str, Any]) -> Interval |
     return change_interval(now, before) if now is not None and before is not None else None
 
 
-def describe_change(interval: Interval | None) -> str:
-    """One line for people: the change, its interval, and how often resampling finds a gain."""
-    if interval is None:
-        return "no interval for the change: the baseline has no per-article counts; save it again with --save-baseline"
-    return (f"macro F1 change {interval.value:+.3f}, 95% interval {interval.low:+.3f} to {interval.high:+.3f} "
-            f"over the {interval.articles} articles both runs scored (a gain in {interval.above_zero:.0%} "
-            "of resamples)")
-
-
 def parse_threshold(text: str) -> tuple[str, float]:
     name, sep, value = text.partition("=")
     if not sep or name not in METRICS:

@@ -7,6 +7,7 @@ from typing import Any
 from rich.table import Table
 
 from summarize.evaluation.baseline import Change
+from summarize.evaluation.resampling import Interval
 from summarize.evaluation.scoring import SECTIONS
 
 
@@ -73,6 +74,15 @@ def markdown(data: dict[str, Any], changes: list[Change] | None = None, lines: l
         out += [f"- {line}" for line in lines]
         out += ["", "</details>"]
     return "\n".join(out) + "\n"
+
+
+def describe_change(interval: Interval | None) -> str:
+    """One line for people: the change, its interval, and how often resampling finds a gain."""
+    if interval is None:
+        return "no interval for the change: the baseline has no per-article counts; save it again with --save-baseline"
+    return (f"macro F1 change {interval.value:+.3f}, 95% interval {interval.low:+.3f} to {interval.high:+.3f} "
+            f"over the {interval.articles} articles both runs scored (a gain in {interval.above_zero:.0%} "
+            "of resamples)")
 
 
 def per_article_lines(data: dict[str, Any]) -> list[str]:

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from summarize.evaluation.scoring import SECTIONS
+from summarize.evaluation.scoring import SECTIONS, Counts
 
 SAMPLES = 2000
 _SEED = 0
@@ -34,9 +34,11 @@ class Interval:
     articles: int
     above_zero: float  # share of samples above zero (of a change: how often it is a gain)
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"value": round(self.value, 4), "low": round(self.low, 4), "high": round(self.high, 4),
-                "articles": self.articles}
+    def as_dict(self, share_above_zero: bool = False) -> dict[str, Any]:
+        """For JSON; with the share of resamples above zero where it means something (a change)."""
+        shown = {"value": round(self.value, 4), "low": round(self.low, 4), "high": round(self.high, 4),
+                 "articles": self.articles}
+        return shown | ({"share_above_zero": round(self.above_zero, 4)} if share_above_zero else {})
 
 
 def article_counts(per_article: Mapping[str, Any]) -> dict[str, ArticleCounts] | None:
@@ -52,15 +54,12 @@ def article_counts(per_article: Mapping[str, Any]) -> dict[str, ArticleCounts] |
 
 
 def _macro(runs: Sequence[ArticleCounts]) -> float:
-    total = 0.0
-    for section in SECTIONS:
-        tp = sum(run[section][0] for run in runs)
-        fp = sum(run[section][1] for run in runs)
-        fn = sum(run[section][2] for run in runs)
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        total += 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return total / len(SECTIONS)
+    """Macro F1 of the pooled counts, as ``scoring.Report`` computes it."""
+    pooled = {section: Counts() for section in SECTIONS}
+    for run in runs:
+        for section in SECTIONS:
+            pooled[section].add(Counts(*run[section]))
+    return sum(counts.f1 for counts in pooled.values()) / len(SECTIONS)
 
 
 def _interval(statistic, articles: list[str], samples: int) -> Interval:  # type: ignore[no-untyped-def]
