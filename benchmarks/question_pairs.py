@@ -21,7 +21,9 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from summarize.backends import prefix_cache
 from summarize.backends.embedded import EmbeddedBackend
+from summarize.backends.weights import cache_dir
 from summarize.config import ModelOptions
 from summarize.draft import Draft, sentence_draft
 from summarize.evaluation.dataset import load_cases
@@ -29,6 +31,9 @@ from summarize.evaluation.harness import run_eval
 from summarize.pipeline import Plan
 from summarize.prompting import PromptSet
 from summarize.questions import uncited_accusations
+
+
+PROBE_FILE = "pairs-probe.bin"  # the copied prefix, in the slot folder; removed at the end
 
 
 def _post(url: str, body: dict[str, Any]) -> dict[str, Any]:
@@ -75,8 +80,8 @@ def main() -> None:
             serial = [_ask(base, messages, schema, 0) for messages, schema in work]
             serial_s = time.perf_counter() - started
             started = time.perf_counter()
-            _post(f"{base}/slots/0?action=save", {"filename": "pairs-probe.bin"})
-            _post(f"{base}/slots/1?action=restore", {"filename": "pairs-probe.bin"})
+            prefix_cache._slot_action(base, 0, "save", PROBE_FILE)
+            prefix_cache._slot_action(base, 1, "restore", PROBE_FILE)
             copy_s = time.perf_counter() - started
             started = time.perf_counter()
             with ThreadPoolExecutor(2) as pool:
@@ -95,6 +100,7 @@ def main() -> None:
                   flush=True)
     finally:
         backend.close()
+        (cache_dir() / "slots" / PROBE_FILE).unlink(missing_ok=True)
     print(f"{totals['questions']} questions: one after another {totals['serial']:.1f} s, two at a time "
           f"{totals['paired']:.1f} s + {totals['copy']:.2f} s to copy the prefix "
           f"({totals['serial'] / max(totals['paired'] + totals['copy'], 1e-9):.2f}x); "
