@@ -213,20 +213,21 @@ def test_an_outcome_its_evidence_does_not_report_is_kept_and_flagged() -> None:
     assert any(w.startswith("O2: cited") for w in result.warnings)
 
 
-def test_outcome_actor_is_who_its_sentence_says_it_happened_to() -> None:
-    """The model names someone its cited sentence does not: the sentence says who resigned.
-    A body the sentence does name ("of the Port Ellery Harbour Authority") is left alone:
-    the model's reading of a sentence stands where the sentence bears it out."""
+def test_outcome_actor_who_its_sentence_says_it_happened_to_is_added() -> None:
+    """The model names someone its cited sentence does not: who the sentence says resigned
+    is added, first, and the model's name kept. A body the sentence does name ("of the Port
+    Ellery Harbour Authority") is left alone unless the sentence's reading overrides."""
     wrong = dict(EXAMPLE_DRAFT["outcomes"][0], actors=["Owen Reyes"])
     result = _compose(outcomes=[wrong])
     resignation = [o for o in result.outcomes if o.type.value == "resignation"]
-    assert [(o.actors, o.evidence[0].sentence, o.grounded) for o in resignation] == [(["marta-kowalczyk"], 3, True)]
+    assert [(o.actors, o.evidence[0].sentence, o.grounded) for o in resignation] \
+        == [(["marta-kowalczyk", "owen-reyes"], 3, True)]
     assert any(w.startswith("O1: sentence 3 names marta-kowalczyk") for w in result.warnings)
     named = dict(EXAMPLE_DRAFT["outcomes"][0], actors=["Port Ellery Harbour Authority"])
     draft = Draft.model_validate({**EXAMPLE_DRAFT, "outcomes": [named]})
     kept = compose(draft, TEXT, SENTENCES, passes=[p for p in pass_names() if p != "override-roles"])
     assert kept.outcomes[0].actors == ["port-ellery-harbour-authority"]
-    assert _compose(outcomes=[named]).outcomes[0].actors == ["marta-kowalczyk"]  # overridden
+    assert _compose(outcomes=[named]).outcomes[0].actors == ["marta-kowalczyk", "port-ellery-harbour-authority"]
 
 
 def test_outcome_actor_the_sentence_confirms_is_kept() -> None:
@@ -287,11 +288,12 @@ def test_a_made_up_first_name_is_not_replaced_by_a_word_before_the_surname() -> 
     assert names[:2] == ["Marta Kowalczyk", "The attorney for the woman"]  # not "Both Kowalczyk"
 
 
-def test_accused_is_who_the_claim_says_was_accused() -> None:
+def test_who_the_claim_says_was_accused_is_added() -> None:
     wrong = dict(EXAMPLE_DRAFT["allegations"][0], accused=["Denise Albright"],
                  claim="The Gazette reported that Kowalczyk approved the contract without a tender.")
     result = _compose(allegations=[wrong, EXAMPLE_DRAFT["allegations"][1]])
-    assert (result.allegations[0].accusers, result.allegations[0].accused) == (["port-ellery-gazette"], ["marta-kowalczyk"])
+    assert (result.allegations[0].accusers, result.allegations[0].accused) \
+        == (["port-ellery-gazette"], ["marta-kowalczyk", "denise-albright"])
     assert any(w.startswith("A1: its claim names marta-kowalczyk as accused, not denise-albright") for w in result.warnings)
 
 
@@ -315,12 +317,13 @@ def test_an_allegation_whose_cited_sentence_does_not_name_the_accused_is_flagged
     assert "A1: cited sentence(s) [8] do not mention marta-kowalczyk" in result.warnings
 
 
-def test_an_accused_the_claim_words_is_taken_when_the_model_named_another() -> None:
+def test_an_accused_the_claim_words_is_added_when_the_model_named_another() -> None:
     actors = [a for a in EXAMPLE_DRAFT["actors"] if a["name"] != "the authority's board"]
     wrong = dict(EXAMPLE_DRAFT["allegations"][1], accused=["Port Ellery Harbour Authority"],
                  claim="City councillor Owen Reyes accused the authority's board of ignoring warnings.")
     result = _compose(actors=actors, allegations=[EXAMPLE_DRAFT["allegations"][0], wrong])
-    assert [a.accused for a in result.allegations] == [["marta-kowalczyk"], ["the-authority-s-board"]]
+    assert [a.accused for a in result.allegations] \
+        == [["marta-kowalczyk"], ["the-authority-s-board", "port-ellery-harbour-authority"]]
     assert result.allegations[1].grounded  # sentence 6 names the board: kept, not left out
 
 
@@ -369,12 +372,12 @@ def test_a_description_the_article_writes_before_a_name_gives_way_to_the_name() 
     assert [a.name for a in table.actors()] == ["Donald Trump", "Democratic nominee"]
 
 
-def test_accusers_are_who_the_cited_sentence_says_accuses() -> None:
+def test_who_the_cited_sentence_says_accuses_is_added_to_the_accusers() -> None:
     draft = _accusation_draft([{"accusers": ["Marta Kowalczyk"], "accused": ["Marta Kowalczyk"],
                                 "claim": "Kowalczyk approved the contract without a tender.", "sentences": [2]}], [])
     result = compose(draft, ACCUSING, split_sentences(ACCUSING))
-    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]
-    assert "A1: sentence 2 names owen-reyes as accusing, not marta-kowalczyk; accusers set to them" in result.warnings
+    assert [(a.accusers, a.accused) for a in result.allegations] == [(["owen-reyes"], ["marta-kowalczyk"])]  # not Kowalczyk accusing herself
+    assert "A1: sentence 2 names owen-reyes as accusing, not marta-kowalczyk; added to the accusers" in result.warnings
 
 
 def test_a_description_resolves_to_the_one_actor_it_heads() -> None:
@@ -547,10 +550,10 @@ GROUP_ACCUSING = ("The Port Ellery Gazette polled readers on Monday. A spate of 
                   "Kowalczyk had bullied them.")
 
 
-def test_an_allegation_a_group_makes_takes_the_group_as_accuser() -> None:
+def test_an_allegation_a_group_makes_has_the_group_added_as_accuser() -> None:
     result = _compose_text(GROUP_ACCUSING, [_allegation(["Port Ellery Gazette"], ["Marta Kowalczyk"],
                                                         "Kowalczyk bullied staff.", 2)], media="Port Ellery Gazette")
-    assert _roles(result) == [(["former-staff"], ["marta-kowalczyk"])]
+    assert _roles(result) == [(["former-staff", "port-ellery-gazette"], ["marta-kowalczyk"])]
     assert {a.id: a.kind for a in result.actors}["former-staff"] is ActorKind.group
     assert any("sentence 2 has former staff accusing" in w for w in result.warnings)
 

@@ -43,13 +43,13 @@ def test_quoted_speakers_lists_who_the_article_quotes(text: str) -> None:
     "The Daily Tribune accused Harlan Mining of polluting the river.",
     "The Daily Tribune reported that Harlan Mining polluted the river.",
 ])
-def test_claim_roles_takes_the_accused_the_claim_names(claim: str) -> None:
+def test_claim_roles_adds_the_accused_the_claim_names(claim: str) -> None:
     text = "The Daily Tribune visited Harlan Mining. Its report says the miner polluted the river for years."
     reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"], "claim": claim,
                               "sentences": [2]}]}
     on, off = _both(text, "claim-roles", **reply)
     assert off.allegations[0].accused == ["ruth-kemp"]
-    assert on.allegations[0].accused == ["harlan-mining"]
+    assert on.allegations[0].accused == ["harlan-mining", "ruth-kemp"]  # the model's name kept beside it
 
 
 def test_claim_roles_leaves_roles_the_cited_sentence_bears_out() -> None:
@@ -98,12 +98,12 @@ def test_outcome_types_retypes_or_flags_by_the_words_of_the_evidence(
 
 
 @pytest.mark.parametrize("sentence", ["Ruth Kemp resigned on Monday.", "Ruth Kemp stepped down on Monday."])
-def test_outcome_actors_names_who_the_sentence_says_it_happened_to(sentence: str) -> None:
+def test_outcome_actors_adds_who_the_sentence_says_it_happened_to(sentence: str) -> None:
     text = f"The council met. {sentence}"
     reply = {"outcomes": [{"actors": ["Daily Tribune"], "type": "resignation", "description": "Resigned.",
                            "sentences": [2]}]}
     on, off = _both(text, "outcome-actors", **reply)
-    assert off.outcomes[0].actors == ["daily-tribune"] and on.outcomes[0].actors == ["ruth-kemp"]
+    assert off.outcomes[0].actors == ["daily-tribune"] and on.outcomes[0].actors == ["ruth-kemp", "daily-tribune"]
 
 
 def test_repeats_removes_an_item_listed_twice_but_keeps_two_claims_of_one_sentence() -> None:

@@ -35,7 +35,7 @@ def _setting(c: Composition) -> None:
 PASSES: list[Pass] = [
     Pass("merge-names", _setting, SMALL_MODEL, "a name inside another is the same actor ('Trump', 'Trump campaign')"),
     Pass("override-roles", _setting, SMALL_MODEL,
-         "the sentence's reading of roles replaces the model's even where its actors are named too"),
+         "the sentence's reading of roles is added to the model's even where its actors are named too"),
     Pass("quoted-speakers", reply.quoted_speakers, SMALL_MODEL, "lists people and bodies the article quotes"),
     Pass("read-items", reply.read_items, VERIFY, "names to actor ids; drops items naming no actor"),
     Pass("claim-roles", roles.claim_worded_roles, SMALL_MODEL, "accusers and accused as the claim words them"),

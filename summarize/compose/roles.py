@@ -1,5 +1,10 @@
 """Who accuses, who is accused, who denies, whom an outcome concerns: checked against the
-words of the claim and of the cited sentence, where the model named others."""
+words of the claim and of the cited sentence, where the model named others.
+
+What the words name is added beside the model's names, never put in their place: on the
+newest fixtures, written after most of these readers, replacing the model's names cost
+its replies and a perfect reply alike (a reader of one sentence misses a pronoun or an
+apposition the model got right), while adding them keeps what either got right."""
 
 from __future__ import annotations
 
@@ -14,6 +19,13 @@ from summarize.wording import mentions
 from summarize.schema import ActorKind, OutcomeType
 
 _OBJECT_PRONOUN = re.compile(r"\s*(?:him|her|them)\b", re.IGNORECASE)  # "women who have accused him of"
+
+
+def _beside(stated: list[str], model: list[str], accused: list[str] = ()) -> list[str]:
+    """The names the words state, then the model's that are not among them; given the
+    ``accused``, not the model's accusers among them (accusing oneself is owning up,
+    which sentence_roles reads apart)."""
+    return [*stated, *(x for x in model if x not in stated and x not in accused)]
 
 
 def _listed(ids: list[str]) -> str:
@@ -31,13 +43,13 @@ def claim_worded_roles(c: Composition) -> None:
         if roles.accusers and item.accusers and not set(roles.accusers) & set(item.accusers) \
                 and not c.stands(item.accusers, item.sentences):
             c.note("roles-from-claim", item, CORRECTED, f"its claim names {', '.join(roles.accusers)} as accusing, "
-                   f"not {_listed(item.accusers)}; accusers set to them")
-            item.accusers = roles.accusers
+                   f"not {_listed(item.accusers)}; added to the accusers")
+            item.accusers = _beside(roles.accusers, item.accusers, item.actors)
         worded = roles.accused or (c.ids([roles.accused_words]) if roles.accused_words else [])
         if worded and not set(worded) & set(item.actors) and not c.stands(item.actors, item.sentences):
             c.note("roles-from-claim", item, CORRECTED, f"its claim names {', '.join(worded)} as accused, not "
-                   f"{', '.join(item.actors)}; accused set to them")
-            item.actors = worded
+                   f"{', '.join(item.actors)}; added to the accused")
+            item.actors = _beside(worded, item.actors)
 
 
 def sentence_roles(c: Composition) -> None:
@@ -71,8 +83,8 @@ def _stated_roles(c: Composition, item: Item, number: int) -> None:
         if set(stated.accused) & set(item.actors):
             if not set(stated.accusers) & set(item.accusers):
                 c.note("roles-from-sentence", item, CORRECTED, f"sentence {number} names "
-                       f"{', '.join(stated.accusers)} as accusing, not {_listed(item.accusers)}; accusers set to them")
-                item.accusers = stated.accusers
+                       f"{', '.join(stated.accusers)} as accusing, not {_listed(item.accusers)}; added to the accusers")
+                item.accusers = _beside(stated.accusers, item.accusers, item.actors)
             return
     for stated in said:  # the model has someone who accuses as the accused
         if set(stated.accusers) & set(item.actors):
@@ -94,8 +106,8 @@ def _group_accusers(c: Composition, item: Item) -> None:
             if (_OBJECT_PRONOUN.match(after) or mentions(after, accused)) \
                     and (entry := c.table.add(group.name, ActorKind.group, "accusers")) is not None:
                 c.note("group-accusers", item, CORRECTED, f"sentence {number} has {group.name} accusing, not "
-                       f"{_listed(item.accusers)}; accusers set to them")
-                item.accusers = c.ids([entry.name])
+                       f"{_listed(item.accusers)}; added to the accusers")
+                item.accusers = _beside(c.ids([entry.name]), item.accusers, item.actors)
                 return
 
 
@@ -109,8 +121,8 @@ def stated_actors(c: Composition, item: Item, numbers: list[int], kind: OutcomeT
             said = concerned(text, event, c.named()) if event.type == kind else []
             if said and not set(said) & set(item.actors) and not c.stands(item.actors, numbers):
                 c.note("actors-from-sentence", item, CORRECTED, f"sentence {number} names {', '.join(said)} in "
-                       f"this {kind.value}, not {', '.join(item.actors)}; set to them")
-                item.actors = said
+                       f"this {kind.value}, not {', '.join(item.actors)}; added to its actors")
+                item.actors = _beside(said, item.actors)
                 if "unsupported" in item.checks and c.mentioned(said, numbers):
                     item.checks.remove("unsupported")
                     item.grounded = item.located

@@ -73,7 +73,7 @@ class Composition:
     withheld: frozenset[int]
     table: ActorTable
     draft: Draft
-    override: bool = False  # a sentence's reading of roles replaces the model's even where both fit
+    override: bool = False  # a sentence's reading of roles is added even where the model's fits it too
     items: list[Item] = field(default_factory=list)
     findings: list[tuple[str, Item | str, str, str, tuple[Item, ...]]] = field(default_factory=list)
     gist: str = ""
