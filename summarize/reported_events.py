@@ -97,6 +97,14 @@ _PERSONAL = re.compile(r"\b(?:he|she|i|we)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 
 
+# "was convicted", "had been sentenced": a form of "be" right before words that leave it out
+_BE_BEFORE = re.compile(rf"\b{_BE}\s+$", re.IGNORECASE)
+
+
+def _passive(sentence: str, event: ReportedEvent) -> bool:
+    return bool(PASSIVE.match(sentence, event.start) or _BE_BEFORE.search(sentence, 0, event.start))
+
+
 def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[str]:
     """Who the event concerns: the actor named last before its words ("Flynn resigned",
     "the FBI obtained a warrant"), with one joined to it by "and" ("The Times and Gannett
@@ -109,7 +117,7 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
     concerns only that someone ("the board appointed Samuel Osei": Osei, who is
     appointed, not the board), and no one unless that someone is named."""
     chosen = _subject(sentence, event, actors)
-    if event.type in _TRANSITIVE and not PASSIVE.match(sentence, event.start):
+    if event.type in _TRANSITIVE and not _passive(sentence, event):
         done_to = _object(sentence, event, actors)
         if event.type in _DONE_TO:  # "the authority appointed Amina Yusuf": it happens to Yusuf
             return [done_to] if done_to is not None else []

@@ -63,6 +63,9 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     ("A court in Kyiv on Monday convicted Samuel Osei of bribery.", [(T.conviction, ["osei"])]),
     ("The prosecutor's office filed the charges against Kowalczyk on June 4.", [(T.charge, ["kowalczyk"])]),
     ("Clean Rivers Now has withdrawn its lawsuit.", [(T.withdrawal, ["group"])]),
+    # passive where the words of the event leave out "was": it happened to the subject
+    ("Samuel Osei, 58, was convicted of bribery in March.", [(T.conviction, ["osei"])]),
+    ("Kowalczyk had been sentenced to three years in prison.", [(T.sentence, ["kowalczyk"])]),
     ("Samuel Osei disputed the findings.", [(DENIAL, ["osei"])]),
     ("The FBI refuted the Washington Post\u2019s allegations.", [(DENIAL, ["fbi"])]),
     ("Kowalczyk pleaded not guilty to three counts of fraud.", [(DENIAL, ["kowalczyk"])]),
