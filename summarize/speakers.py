@@ -11,6 +11,7 @@ article and are no actors, and "Sources said" names nobody.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarize.actors import NOT_NAMES
@@ -70,7 +71,13 @@ def _by_surname(name: str, sentences: list[Sentence]) -> bool:
 
 
 def speakers(sentences: list[Sentence]) -> list[Speaker]:
-    """Names that are the subject of a verb of saying, in order of appearance.
+    """Names that are the subject of a verb of saying, in order of appearance."""
+    return subjects(sentences, lambda sentence, name: bool(_SAYS.match(sentence.text, name.end())))
+
+
+def subjects(sentences: list[Sentence], followed: Callable[[Sentence, re.Match[str]], bool]) -> list[Speaker]:
+    """Names that ``followed`` accepts as a subject (by the verb that comes next), in order
+    of appearance.
     A one-word name counts only when the article also writes it mid-sentence: at a
     sentence's start any word is capitalised ("Diplomats said")."""
     mid_sentence = {m.group(0) for s in sentences for m in _NAME.finditer(s.text) if m.start() > 0}
@@ -78,7 +85,7 @@ def speakers(sentences: list[Sentence]) -> list[Speaker]:
     found: dict[str, Speaker] = {}
     for sentence in sentences:
         for match in _NAME.finditer(sentence.text):
-            if not _SAYS.match(sentence.text, match.end()):
+            if not followed(sentence, match):
                 continue
             name, after_post = _trim(match.group(0))
             if len(name) < 3 or name in found:

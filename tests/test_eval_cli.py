@@ -263,7 +263,7 @@ def test_ablate_scores_each_pass_off_from_one_model_run(folder: Path) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert set(data["macro_f1"]) == {"set model", "set oracle"}
-    assert set(data["without"]) == {"merge-names", "override-roles", "quoted-speakers", "claim-roles",
+    assert set(data["without"]) == {"merge-names", "override-roles", "quoted-speakers", "event-subjects", "claim-roles",
                                     "sentence-roles", "outcome-types", "outcome-actors",
                                     "repeats", "same-event", "stated-accusations", "denial-wording", "link-denials",
                                     "stated-events", "doubt"}

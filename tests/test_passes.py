@@ -39,6 +39,15 @@ def test_quoted_speakers_lists_who_the_article_quotes(text: str) -> None:
     assert len(added) == 1 and added <= {"Amir Haddad", "Dana Whitfield"}
 
 
+@pytest.mark.parametrize("text, name", [
+    ("The mine reopened. A second foreman, Ilse Brandt, was convicted of fraud on Monday.", "Ilse Brandt"),
+    ("The mine reopened. The Maritime Authority fined Harlan Mining 2 million pounds.", "Maritime Authority"),
+])
+def test_event_subjects_lists_who_an_outcome_names(text: str, name: str) -> None:
+    on, off = _both(text, "event-subjects")
+    assert {a.name for a in on.actors} - {a.name for a in off.actors} == {name}
+
+
 @pytest.mark.parametrize("claim", [
     "The Daily Tribune accused Harlan Mining of polluting the river.",
     "The Daily Tribune reported that Harlan Mining polluted the river.",
@@ -168,7 +177,7 @@ def test_stated_events_adds_an_event_reported_in_plain_words(sentence: str, adde
 
 
 def test_the_pass_list_is_fixed_and_each_pass_is_named_for_a_kind() -> None:
-    assert [p.name for p in PASSES][:4] == ["merge-names", "override-roles", "quoted-speakers", "read-items"]
+    assert [p.name for p in PASSES][:5] == ["merge-names", "override-roles", "quoted-speakers", "event-subjects", "read-items"]
     assert {p.kind for p in PASSES} == {VERIFY, SMALL_MODEL}
     assert default_passes(embedded=True) == pass_names()
     assert default_passes(embedded=False) == ["read-items", "ground", "repeats"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from summarize.compose.state import ADDED, LINKED, REMOVED, Composition, Item
 from summarize.draft import Draft
 from summarize.schema import ActorKind
+from summarize.event_subjects import event_subjects
 from summarize.speakers import speakers
 
 
@@ -32,6 +33,16 @@ def quoted_speakers(c: Composition) -> None:
         if not c.table.knows(speaker.name) and c.table.add(speaker.name, kind, "quoted in the article"):
             c.note("quoted-speaker", f"actor {speaker.name!r}", ADDED,
                    f"the model did not list it; sentence {speaker.sentence} quotes it")
+
+
+def event_subjects_pass(c: Composition) -> None:
+    """People and bodies a sentence names as the subject of an outcome ("Nuno Sequeira
+    was convicted") that the model did not list, so that stated events can add it."""
+    for subject in event_subjects([s for s in c.sentences if s.number not in c.withheld]):
+        kind = ActorKind.person if subject.person else ActorKind.other
+        if not c.table.knows(subject.name) and c.table.add(subject.name, kind, "named in an outcome"):
+            c.note("event-subject", f"actor {subject.name!r}", ADDED,
+                   f"the model did not list it; sentence {subject.sentence} reports an outcome of it")
 
 
 def read_items(c: Composition) -> None:
