@@ -97,12 +97,22 @@ _PERSONAL = re.compile(r"\b(?:he|she|i|we)\b", re.IGNORECASE)
 _IMPERSONAL = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 
 
+# A name after a preposition is no subject: "the port of Halvern has sued", "police in
+# Kent County arrested".
+AFTER_PREPOSITION = re.compile(r"\b(?:in|of|at|from|for|with|by|on|near|to|into|across|against|over)\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 # "was convicted", "had been sentenced": a form of "be" right before words that leave it out
 _BE_BEFORE = re.compile(rf"\b{_BE}\s+$", re.IGNORECASE)
 
 
 def _passive(sentence: str, event: ReportedEvent) -> bool:
     return bool(PASSIVE.match(sentence, event.start) or _BE_BEFORE.search(sentence, 0, event.start))
+
+
+def done_to_object(sentence: str, event: ReportedEvent) -> bool:
+    """Whether the event happens to whoever is named after its words ("the board
+    appointed Samuel Osei"), not to its subject."""
+    return event.type in _DONE_TO and not _passive(sentence, event)
 
 
 def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[str]:
@@ -129,7 +139,8 @@ def concerned(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[
 def _subject(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[str]:
     """The actor named last before the event's words, and one joined to it by "and"."""
     person = {actor.id: actor.person for actor in actors}
-    before = mentions(sentence[: event.start], actors)
+    before = [span for span in mentions(sentence[: event.start], actors)
+              if not AFTER_PREPOSITION.search(sentence, 0, span[0])]  # "Keith Rowe, of Leeds, was"
     if not before:
         return []
     if re.search(r"\band\s+$", sentence[: event.start]):  # "X retracted the report and apologised"
@@ -146,7 +157,7 @@ def _subject(sentence: str, event: ReportedEvent, actors: list[Named]) -> list[s
 
 
 # "its chief financial officer, Grace Liu": a description, then the name in apposition
-_APPOSITION = re.compile(r"\s*(?:its|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*", re.IGNORECASE)
+APPOSITION = re.compile(r"\s*(?:its|his|her|their|the|a|an)\s+(?:[\w-]+\s+){0,3}[\w-]+,\s*", re.IGNORECASE)
 # words that end the verb's object before a later actor: "convicted her and the board ..."
 _OBJECT_ENDS = re.compile(r"[,.;:]|\b(?:him|her|them|it|us|me|and|or|but|who|which|that)\b", re.IGNORECASE)
 
@@ -157,6 +168,6 @@ def _object(sentence: str, event: ReportedEvent, actors: list[Named]) -> str | N
     after = sentence[event.end: event.end + 80]
     for first, _, other in mentions(after, actors)[:1]:
         lead = after[:first]
-        if (len(lead.split()) <= 5 and not _OBJECT_ENDS.search(lead)) or _APPOSITION.fullmatch(lead):
+        if (len(lead.split()) <= 5 and not _OBJECT_ENDS.search(lead)) or APPOSITION.fullmatch(lead):
             return other
     return None

@@ -13,6 +13,11 @@ from summarize.segment import split_sentences
     ("The Maritime Authority fined the ferry operator 2 million euros.", ["Maritime Authority"]),
     ("Vexor Labs has withdrawn the drug from sale.", ["Vexor Labs"]),
     ("Councillor Tomas Lind resigned on Friday.", ["Tomas Lind"]),
+    ("Tomas Lind was arrested on Friday.", ["Tomas Lind"]),
+    ("Tomas Lind was appointed by Ilse Brandt.", ["Tomas Lind"]),  # passive: the subject only
+    # done to someone: the name after the words, or after a description in apposition
+    ("A court in Riga convicted Tomas Lind of bribery.", ["Tomas Lind"]),
+    ("The board has appointed its finance director, Ilse Brandt, as chief executive.", ["Ilse Brandt"]),
 ])
 def test_the_subject_of_an_outcome_is_named(text: str, names: list[str]) -> None:
     assert [s.name for s in event_subjects(split_sentences(text))] == names
@@ -20,6 +25,7 @@ def test_the_subject_of_an_outcome_is_named(text: str, names: list[str]) -> None
 
 @pytest.mark.parametrize("text", [
     "Police in Kent County arrested two men on Sunday.",  # a place after "in"
+    "Families in Dover, Delaware, have filed a lawsuit against the maker.",  # a place after a place
     "The drug Vexor has been withdrawn from sale.",  # a thing withdrawn
     "Ilse Brandt said the ruling would be appealed.",  # no outcome: a verb of saying
     "Critics say Tomas Lind should resign.",  # hedged: no outcome reported

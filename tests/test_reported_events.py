@@ -66,6 +66,8 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     # passive where the words of the event leave out "was": it happened to the subject
     ("Samuel Osei, 58, was convicted of bribery in March.", [(T.conviction, ["osei"])]),
     ("Kowalczyk had been sentenced to three years in prison.", [(T.sentence, ["kowalczyk"])]),
+    # a name after a preposition is no subject
+    ("Samuel Osei, of the Ethics Commission, resigned on Monday.", [(T.resignation, ["osei"])]),
     ("Samuel Osei disputed the findings.", [(DENIAL, ["osei"])]),
     ("The FBI refuted the Washington Post\u2019s allegations.", [(DENIAL, ["fbi"])]),
     ("Kowalczyk pleaded not guilty to three counts of fraud.", [(DENIAL, ["kowalczyk"])]),
