@@ -37,7 +37,7 @@ PASSES: list[Pass] = [
     Pass("override-roles", _setting, SMALL_MODEL,
          "the sentence's reading of roles is added to the model's even where its actors are named too"),
     Pass("quoted-speakers", reply.quoted_speakers, SMALL_MODEL, "lists people and bodies the article quotes"),
-    Pass("event-subjects", reply.event_subjects_pass, SMALL_MODEL,
+    Pass("event-subjects", reply.event_subject_names, SMALL_MODEL,
          "lists people and bodies a sentence names as the subject of an outcome"),
     Pass("read-items", reply.read_items, VERIFY, "names to actor ids; drops items naming no actor"),
     Pass("claim-roles", roles.claim_worded_roles, SMALL_MODEL, "accusers and accused as the claim words them"),

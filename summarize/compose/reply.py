@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from summarize.compose.state import ADDED, LINKED, REMOVED, Composition, Item
 from summarize.draft import Draft
-from summarize.schema import ActorKind
 from summarize.event_subjects import event_subjects
-from summarize.speakers import speakers
+from summarize.schema import ActorKind
+from summarize.segment import Sentence
+from summarize.speakers import Speaker, speakers
 
 
 def merge_drafts(drafts: list[Draft]) -> Draft:
@@ -28,21 +29,25 @@ def merge_drafts(drafts: list[Draft]) -> Draft:
 def quoted_speakers(c: Composition) -> None:
     """People and bodies the article quotes ("Comey said") that the model did not list.
     Runs before the items' names are read, so that those can refer to them."""
-    for speaker in speakers([s for s in c.sentences if s.number not in c.withheld]):
-        kind = ActorKind.person if speaker.person else ActorKind.other
-        if not c.table.knows(speaker.name) and c.table.add(speaker.name, kind, "quoted in the article"):
-            c.note("quoted-speaker", f"actor {speaker.name!r}", ADDED,
-                   f"the model did not list it; sentence {speaker.sentence} quotes it")
+    _list_unlisted(c, speakers(_shown(c)), "quoted in the article", "quoted-speaker", "quotes it")
 
 
-def event_subjects_pass(c: Composition) -> None:
-    """People and bodies a sentence names as the subject of an outcome ("Nuno Sequeira
-    was convicted") that the model did not list, so that stated events can add it."""
-    for subject in event_subjects([s for s in c.sentences if s.number not in c.withheld]):
-        kind = ActorKind.person if subject.person else ActorKind.other
-        if not c.table.knows(subject.name) and c.table.add(subject.name, kind, "named in an outcome"):
-            c.note("event-subject", f"actor {subject.name!r}", ADDED,
-                   f"the model did not list it; sentence {subject.sentence} reports an outcome of it")
+def event_subject_names(c: Composition) -> None:
+    """People and bodies a sentence names as the subject of an outcome ("Ilse Brandt was
+    convicted") that the model did not list, so that stated events can add it."""
+    _list_unlisted(c, event_subjects(_shown(c)), "named in an outcome", "event-subject",
+                   "reports an outcome of it")
+
+
+def _shown(c: Composition) -> list[Sentence]:
+    return [s for s in c.sentences if s.number not in c.withheld]
+
+
+def _list_unlisted(c: Composition, found: list[Speaker], role: str, code: str, why: str) -> None:
+    for name in found:
+        kind = ActorKind.person if name.person else ActorKind.other
+        if not c.table.knows(name.name) and c.table.add(name.name, kind, role):
+            c.note(code, f"actor {name.name!r}", ADDED, f"the model did not list it; sentence {name.sentence} {why}")
 
 
 def read_items(c: Composition) -> None:
