@@ -12,7 +12,8 @@ import re
 
 from summarize.reported_events import AFTER_PREPOSITION, APPOSITION, DENIAL, done_to_object, reported_events
 from summarize.segment import Sentence
-from summarize.speakers import Speaker, subjects
+from summarize.speakers import Subject, subjects
+from summarize.wording import BE
 
 # What may stand between the name and the outcome's words: an apposition (", 58,",
 # ", a former minister,") and auxiliaries ("has", "had been", "was").
@@ -21,10 +22,10 @@ _BETWEEN = re.compile(
 
 # "in Newtown, Connecticut, have filed": a place after a place, the subject is earlier
 _IN_PLACE = re.compile(r"\b(?:in|at|from|near)\s+(?:[A-Z][\w'.-]*\s+){0,3}[A-Z][\w'.-]*,\s*$")
-_PASSIVE_AUX = re.compile(r"\b(?:was|were|is|are|been)\s")
+_PASSIVE_AUX = re.compile(rf"\b{BE}\s")
 
 
-def event_subjects(sentences: list[Sentence]) -> list[Speaker]:
+def event_subjects(sentences: list[Sentence]) -> list[Subject]:
     """Names right before the words of an outcome (reported_events.py), and right after
     the words of one done to someone ("the board appointed its deputy, Ilse Brandt"), in
     order of appearance; not a place ("police in Kent County arrested") nor a thing withdrawn."""

@@ -99,8 +99,8 @@ _IMPERSONAL = re.compile(r"\b(?:it|they)\b", re.IGNORECASE)
 
 # A name after a preposition is no subject: "the port of Halvern has sued", "police in
 # Kent County arrested".
-AFTER_PREPOSITION = re.compile(r"\b(?:in|of|at|from|for|with|by|on|near|to|into|across|against|over)\s+(?:the\s+)?$",
-                               re.IGNORECASE)
+AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|of|at|from|for|with|by|on|near|to|into|across|against|over)\s+(?:the\s+)?$", re.IGNORECASE)
 # "was convicted", "had been sentenced": a form of "be" right before words that leave it out
 _BE_BEFORE = re.compile(rf"\b{_BE}\s+$", re.IGNORECASE)
 

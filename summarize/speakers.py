@@ -19,9 +19,11 @@ from summarize.segment import Sentence
 
 
 @dataclass(frozen=True)
-class Speaker:
+class Subject:
+    """A name a sentence gives as the subject of a verb: of saying, or of an outcome."""
+
     name: str
-    sentence: int  # the first sentence that quotes them
+    sentence: int  # the first sentence that names them so (quotes them, reports their outcome)
     person: bool  # named after a post ("Press Secretary Josh Earnest"), or later by surname alone
 
 
@@ -70,19 +72,19 @@ def _by_surname(name: str, sentences: list[Sentence]) -> bool:
     )
 
 
-def speakers(sentences: list[Sentence]) -> list[Speaker]:
+def speakers(sentences: list[Sentence]) -> list[Subject]:
     """Names that are the subject of a verb of saying, in order of appearance."""
     return subjects(sentences, lambda sentence, name: bool(_SAYS.match(sentence.text, name.end())))
 
 
-def subjects(sentences: list[Sentence], followed: Callable[[Sentence, re.Match[str]], bool]) -> list[Speaker]:
+def subjects(sentences: list[Sentence], followed: Callable[[Sentence, re.Match[str]], bool]) -> list[Subject]:
     """Names that ``followed`` accepts as a subject (by the verb that comes next), in order
     of appearance.
     A one-word name counts only when the article also writes it mid-sentence: at a
     sentence's start any word is capitalised ("Diplomats said")."""
     mid_sentence = {m.group(0) for s in sentences for m in _NAME.finditer(s.text) if m.start() > 0}
     mid_words = {w.rstrip(".,") for name in mid_sentence for w in name.split()}
-    found: dict[str, Speaker] = {}
+    found: dict[str, Subject] = {}
     for sentence in sentences:
         for match in _NAME.finditer(sentence.text):
             if not followed(sentence, match):
@@ -93,5 +95,5 @@ def subjects(sentences: list[Sentence], followed: Callable[[Sentence, re.Match[s
             # "The Kremlin said" names a body; "Diplomats said" names nobody
             if " " not in name and name not in mid_words and not match.group(0).startswith("The "):
                 continue
-            found[name] = Speaker(name, sentence.number, after_post or _by_surname(name, sentences))
+            found[name] = Subject(name, sentence.number, after_post or _by_surname(name, sentences))
     return list(found.values())

@@ -7,7 +7,7 @@ from summarize.draft import Draft
 from summarize.event_subjects import event_subjects
 from summarize.schema import ActorKind
 from summarize.segment import Sentence
-from summarize.speakers import Speaker, speakers
+from summarize.speakers import Subject, speakers
 
 
 def merge_drafts(drafts: list[Draft]) -> Draft:
@@ -43,7 +43,7 @@ def _shown(c: Composition) -> list[Sentence]:
     return [s for s in c.sentences if s.number not in c.withheld]
 
 
-def _list_unlisted(c: Composition, found: list[Speaker], role: str, code: str, why: str) -> None:
+def _list_unlisted(c: Composition, found: list[Subject], role: str, code: str, why: str) -> None:
     for name in found:
         kind = ActorKind.person if name.person else ActorKind.other
         if not c.table.knows(name.name) and c.table.add(name.name, kind, role):

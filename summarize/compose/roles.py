@@ -9,6 +9,7 @@ apposition the model got right), while adding them keeps what either got right."
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 from summarize.accusations import accusations, self_accusers
 from summarize.claim_roles import claim_roles
@@ -21,7 +22,7 @@ from summarize.schema import ActorKind, OutcomeType
 _OBJECT_PRONOUN = re.compile(r"\s*(?:him|her|them)\b", re.IGNORECASE)  # "women who have accused him of"
 
 
-def _beside(stated: list[str], model: list[str], accused: list[str] = ()) -> list[str]:
+def _beside(stated: list[str], model: list[str], accused: Collection[str] = ()) -> list[str]:
     """The names the words state, then the model's that are not among them; given the
     ``accused``, not the model's accusers among them (accusing oneself is owning up,
     which sentence_roles reads apart)."""
