@@ -90,6 +90,20 @@ def test_sentence_roles_flags_an_actor_accusing_only_itself() -> None:
     assert on.allegations[0].checks == ["self-accusation"] and off.allegations[0].checks == []
 
 
+@pytest.mark.parametrize("sentence, accusers", [
+    ("An inspector, Ruth Kemp, found that Harlan Mining had dumped waste in the river.", ["ruth-kemp", "daily-tribune"]),
+    ("Harlan Mining dumped waste in the river, according to Ruth Kemp.", ["ruth-kemp", "daily-tribune"]),
+    ("Harlan Mining said it had never dumped waste in the river.", ["daily-tribune"]),  # the accused speaks
+])
+def test_sentence_roles_adds_whom_the_sentence_reports_the_claim_from(sentence: str, accusers: list[str]) -> None:
+    text = f"The mine reopened. {sentence}"
+    reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Harlan Mining"],
+                              "claim": "Harlan Mining dumped waste.", "sentences": [2]}]}
+    on, off = _both(text, "sentence-roles", **reply)
+    assert off.allegations[0].accusers == ["daily-tribune"]
+    assert on.allegations[0].accusers == accusers
+
+
 @pytest.mark.parametrize(("sentence", "typed", "becomes", "checks"), [
     ("The league fined Harlan Mining two million euros.", "resignation", "fine", []),
     ("Harlan Mining was sued by three families.", "arrest", "lawsuit", []),

@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection
 
 from summarize.accusations import accusations, self_accusers
+from summarize.attribution import attributed_to
 from summarize.claim_roles import claim_roles
 from summarize.collectives import accusing_groups
 from summarize.compose.state import CORRECTED, FLAGGED, Composition, Item
@@ -57,7 +58,8 @@ def sentence_roles(c: Composition) -> None:
     """An allegation's roles as its first cited sentence has them: one who owns up to the
     act accuses themself ("Dougherty claimed to have voted multiple times"); else the
     sentence's accusers of the accused, or the accused's accusers the model had the wrong
-    way round, or an unnamed group accusing ("a spate of female accusers emerged").
+    way round, or an unnamed group accusing ("a spate of female accusers emerged"); and
+    whom any cited sentence reports the claim from ("the panel found that ...").
     An actor accusing only itself with no one owning up is flagged."""
     for item in c.of("allegations"):
         first = item.sentences[0]
@@ -71,6 +73,8 @@ def sentence_roles(c: Composition) -> None:
             continue
         _stated_roles(c, item, first)
         _group_accusers(c, item)
+        for number in item.sentences:
+            _source_accusers(c, item, number)
         if item.accusers == item.actors and len(item.actors) == 1:
             # several actors on both sides may stand for their blaming one another
             item.flag("self-accusation")
@@ -93,6 +97,16 @@ def _stated_roles(c: Composition, item: Item, number: int) -> None:
                    f"accusing {', '.join(stated.accused)}, not accused; roles set as it has them")
             item.accusers, item.actors = stated.accusers, stated.accused
             return
+
+
+def _source_accusers(c: Composition, item: Item, number: int) -> None:
+    """Whom the cited sentence reports the claim from ("the panel found that ...", "Kehoe
+    says ..."), when none of them is among the accusers and none is accused."""
+    sources = [who for who in attributed_to(c.shown(number), c.named()) if who not in item.actors]
+    if sources and not set(sources) & set(item.accusers):
+        c.note("source-accusers", item, CORRECTED, f"sentence {number} reports it from {', '.join(sources)}, "
+               f"not {_listed(item.accusers)}; added to the accusers")
+        item.accusers = _beside(sources, item.accusers, item.actors)
 
 
 def _group_accusers(c: Composition, item: Item) -> None:

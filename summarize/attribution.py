@@ -1,0 +1,67 @@
+"""Whom a sentence attributes what it reports to: "the commission found that ...",
+"Kehoe says ...", "..., said Sheriff Alan Pruitt", "according to Kehoe, ...".
+
+A reported allegation is the claim of whoever the sentence reports it from. The 1.5B
+model often fills an allegation's accusers with other actors its sentence names (the
+accused's company, the outlet that quotes the claim), while the sentence itself says
+whose claim it is. Only a name right at the verb counts: in "Whitfield will run the
+campaign, the statement said" Whitfield says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarize.reported_events import AFTER_PREPOSITION
+from summarize.wording import Named, hedged, mentions
+
+# A verb of saying or finding, in the past or present
+_REPORTS = re.compile(
+    r"\b(?:said|says|say|told|tells|found|finds|concluded|concludes|claimed|claims|claim|alleged|alleges|allege|"
+    r"reported|reports|wrote|writes|stated|states|testified|argued|argues|argue|insisted|insists|maintained|"
+    r"maintains|asserted|asserts|complained|complains)\b",
+    re.IGNORECASE,
+)
+# What may stand between a subject and its verb of saying: an apposition (", 52,", ", chaired
+# by the retired judge Hendrik Bosman,"), auxiliaries and adverbs, a time ("on Monday",
+# "last week", "in a statement")
+_APPOSITION = r"(?:\s*,[^,.;:\"\u201c\u201d]{1,80},)?"
+_ADVERBIAL = (r"(?:has|have|had|also|again|first|then|later|earlier|previously|repeatedly|recently|reportedly|"
+              r"separately|publicly|privately|officially|formally|initially|originally|subsequently|yesterday|"
+              r"today|on\s+\w+|last\s+\w+|this\s+\w+|in\s+(?:a|an|its|his|her|their)\s+\w+(?:\s+\w+)?)")
+_BETWEEN = re.compile(rf"{_APPOSITION}(?:\s+{_ADVERBIAL})*\s*,?\s*")
+_ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
+_LEAD = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def _right_before(sentence: str, at: int, actors: list[Named]) -> str | None:
+    """The actor whose mention ends where only an apposition or adverbials stand before ``at``."""
+    spans = [s for s in mentions(sentence[:at], actors)
+             if _BETWEEN.fullmatch(sentence[s[1]: at]) and not AFTER_PREPOSITION.search(sentence, 0, s[0])]
+    return max(spans, key=lambda s: s[1])[2] if spans else None
+
+
+def _right_after(sentence: str, at: int, actors: list[Named]) -> str | None:
+    """The actor named right after ``at`` ("said Sheriff Alan Pruitt"), "the" aside."""
+    spans = [s for s in mentions(sentence[at:], actors) if _LEAD.fullmatch(sentence[at: at + s[0]])]
+    return spans[0][2] if spans else None
+
+
+def attributed_to(sentence: str, actors: list[Named]) -> list[str]:
+    """The listed actors the sentence reports as saying or finding something, in order:
+    the subject of a verb of saying ("the panel found", "Kehoe says", ", said Pruitt") or
+    whoever follows "according to"; not where the verb is hedged ("may claim", "did not
+    say")."""
+    found: list[str] = []
+    for match in _REPORTS.finditer(sentence):
+        if hedged(sentence[: match.start()]):
+            continue
+        who = _right_before(sentence, match.start(), actors)
+        if who is None and re.search(r",\s*$", sentence[: match.start()]):
+            who = _right_after(sentence, match.end(), actors)
+        if who is not None:
+            found.append(who)
+    for match in _ACCORDING.finditer(sentence):
+        if (who := _right_after(sentence, match.end(), actors)) is not None:
+            found.append(who)
+    return list(dict.fromkeys(found))
