@@ -104,6 +104,20 @@ def test_sentence_roles_adds_whom_the_sentence_reports_the_claim_from(sentence: 
     assert on.allegations[0].accusers == accusers
 
 
+@pytest.mark.parametrize("sentence, roles", [
+    ("The Daily Tribune said Harlan Mining's managers had hidden the spill.", (["daily-tribune"], ["harlan-mining"])),
+    # the accused rejecting the claim: the model's roles stand
+    ("The Daily Tribune said Harlan Mining's account was false.", (["harlan-mining"], ["daily-tribune"])),
+])
+def test_sentence_roles_turns_round_roles_the_sentence_reports_the_other_way(sentence: str, roles: tuple) -> None:
+    text = f"The mine reopened. {sentence}"
+    reply = {"allegations": [{"accusers": ["Harlan Mining"], "accused": ["Daily Tribune"],
+                              "claim": "The spill was hidden.", "sentences": [2]}]}
+    on, off = _both(text, "sentence-roles", **reply)
+    assert (off.allegations[0].accusers, off.allegations[0].accused) == (["harlan-mining"], ["daily-tribune"])
+    assert (on.allegations[0].accusers, on.allegations[0].accused) == roles
+
+
 @pytest.mark.parametrize(("sentence", "typed", "becomes", "checks"), [
     ("The league fined Harlan Mining two million euros.", "resignation", "fine", []),
     ("Harlan Mining was sued by three families.", "arrest", "lawsuit", []),

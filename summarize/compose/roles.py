@@ -15,6 +15,7 @@ from summarize.accusations import accusations, self_accusers
 from summarize.attribution import attributed_to
 from summarize.claim_roles import claim_roles
 from summarize.collectives import accusing_groups
+from summarize.denial_words import rejects
 from summarize.compose.state import CORRECTED, FLAGGED, Composition, Item
 from summarize.reported_events import concerned, reported_events
 from summarize.wording import mentions
@@ -74,6 +75,9 @@ def sentence_roles(c: Composition) -> None:
         _stated_roles(c, item, first)
         _group_accusers(c, item)
         for number in item.sentences:
+            if _turned_round(c, item, number):
+                break
+        for number in item.sentences:
             _source_accusers(c, item, number)
         if item.accusers == item.actors and len(item.actors) == 1:
             # several actors on both sides may stand for their blaming one another
@@ -97,6 +101,28 @@ def _stated_roles(c: Composition, item: Item, number: int) -> None:
                    f"accusing {', '.join(stated.accused)}, not accused; roles set as it has them")
             item.accusers, item.actors = stated.accusers, stated.accused
             return
+
+
+def _turned_round(c: Composition, item: Item, number: int) -> bool:
+    """Roles the model had the wrong way round: the cited sentence reports the claim from
+    one of its accused and names its accusers after them ("The board said Veltrana's
+    researchers knew"), with no word of denying (the accused rejecting a claim names its
+    makers after them too)."""
+    text = c.shown(number)
+    if not item.accusers or rejects(text):
+        return False
+    said = [w for w in attributed_to(text, c.named()) if w in item.actors and w not in item.accusers]
+    if not said:
+        return False
+    spans = mentions(text, c.named()) + mentions(text, c.named(), possessive=True)
+    first = min(start for start, _, i in spans if i in said)
+    turned = [a for a in item.accusers if any(i == a and start > first for start, _, i in spans)]
+    if not turned:
+        return False
+    c.note("roles-from-sentence", item, CORRECTED, f"sentence {number} has {', '.join(said)} saying it of "
+           f"{', '.join(turned)}; roles turned round")
+    item.accusers, item.actors = said, turned + [a for a in item.actors if a not in said and a not in turned]
+    return True
 
 
 def _source_accusers(c: Composition, item: Item, number: int) -> None:
