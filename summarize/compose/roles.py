@@ -15,8 +15,8 @@ from summarize.accusations import accusations, self_accusers
 from summarize.attribution import attributed_to
 from summarize.claim_roles import claim_roles
 from summarize.collectives import accusing_groups
-from summarize.denial_words import rejects
 from summarize.compose.state import CORRECTED, FLAGGED, Composition, Item
+from summarize.denial_words import rejects
 from summarize.reported_events import concerned, reported_events
 from summarize.wording import mentions
 from summarize.schema import ActorKind, OutcomeType
