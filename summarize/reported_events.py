@@ -25,22 +25,27 @@ _T = OutcomeType
 # name denials ("dismissed the claims") or threats ("sue") are left to the model.
 _REPORTS: dict[OutcomeType, str] = {
     _T.resignation: r"resigned|resigns|stepped down|steps down|stepped aside",
-    _T.dismissal: rf"{_BE} (?:fired|sacked|ousted|dismissed)|fired (?:him|her|them)|"
-                  r"(?:fired|sacked|ousted|dismissed)(?= (?:its|his|her|their) )",  # not "dismissed the claims"
+    _T.dismissal: rf"{_BE} (?:fired|sacked|ousted|dismissed|let go)|fired (?:him|her|them)|"
+                  r"(?<!\bthe )(?:sacked|ousted)|"  # not "the ousted chairman"
+                  r"(?:fired|dismissed)(?= (?:its|his|her|their) )",  # not "dismissed the claims"
     _T.appointment: rf"{_BE} (?:appointed|named|nominated|sworn in)|appointed",
     _T.election: rf"{_BE} (?:re-?)?elected|won the (?:election|primary|seat)",
     _T.charge: rf"{_BE} (?:charged with|indicted)|indicted|(?:pressed|filed|brought) (?:the )?charges",
-    _T.arrest: rf"{_BE} (?:arrested|detained)|arrested",
+    _T.arrest: rf"{_BE} (?:arrested|detained)|arrested|detained",
     _T.lawsuit: r"filed (?:a |an |the )?(?:federal |civil |class[- ]action )?(?:lawsuit|suit|complaint|motion)|"
                 rf"sued|{_BE} suing|brought (?:a |an )?(?:lawsuit|suit|class action)",
     _T.ruling: r"ruled|struck down|upheld|overturned|rejected (?:that|the) (?:argument|motion|request)",
     _T.conviction: r"convicted|found guilty|pleaded guilty",
     _T.acquittal: r"acquitted|found not guilty|cleared (?:\w+ )?of",
     _T.sentence: r"sentenced",
-    _T.sanction: rf"{_BE} (?:suspended|banned|barred|sanctioned)|imposed sanctions",
+    _T.sanction: rf"{_BE} (?:suspended|banned|barred|sanctioned)|imposed sanctions|"
+                 # "suspended Maret", "suspended his membership"; not "a suspended sentence"
+                 r"(?<!\ba )(?<!\ban )suspended"
+                 r"(?= (?:him|her|them|its|his|their|two|three|four|five|several|(?-i:[A-Z])))",
     _T.fine: rf"{_BE} fined|fined",
     _T.settlement: r"settled|agreed to settle|reached a settlement",
-    _T.investigation: r"(?:opened|opening|launched|launching|began|started|reopened|reopening|announced|closed|closing) "
+    _T.investigation: r"(?:opened|opening|launched|launching|began|started|reopened|reopening|announced|closed|closing|"
+                      r"ordered|facing|faces) "
                       r"(?:an? |its |the )?"
                       r"(?:\w+ )?(?:investigation|inquiry|probe|review)|"
                       rf"{_BE} (?:investigating|under investigation)|"
@@ -50,7 +55,8 @@ _REPORTS: dict[OutcomeType, str] = {
                       r"(?:obtained|got|secured) a (?:search )?warrant",
     _T.apology: r"apologi[sz]ed",
     _T.retraction: r"retracted",
-    _T.withdrawal: r"withdrew|withdrawn|pulled out of|dropped (?:the|her|his|its|their) (?:lawsuit|suit|bid|case|charges)",
+    _T.withdrawal: r"withdrew|withdrawn|pulled out of|dropped (?:the|her|his|its|their) (?:lawsuit|suit|bid|case|charges)|"
+                   rf"{_BE} dropped",
 }
 DENIAL = "denial"
 _DENIES = (

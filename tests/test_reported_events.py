@@ -68,6 +68,14 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     ("Kowalczyk had been sentenced to three years in prison.", [(T.sentence, ["kowalczyk"])]),
     # a name after a preposition is no subject
     ("Samuel Osei, of the Ethics Commission, resigned on Monday.", [(T.resignation, ["osei"])]),
+    # done to someone in the active voice, in other wordings
+    ("The Ethics Commission sacked Samuel Osei on Friday.", [(T.dismissal, ["osei"])]),
+    ("Police detained Samuel Osei at the airport.", [(T.arrest, ["osei"])]),
+    ("The board suspended Kowalczyk on Monday.", [(T.sanction, ["board", "kowalczyk"])]),
+    ("The Ethics Commission has ordered an inquiry into the board.", [(T.investigation, ["commission", "board"])]),
+    ("Northgate Bank is facing a federal investigation into its lending.", [(T.investigation, ["bank"])]),
+    ("Samuel Osei was let go in March.", [(T.dismissal, ["osei"])]),
+    ("Charges against Samuel Osei were dropped on Wednesday.", [(T.withdrawal, [])]),  # Osei is no subject
     ("Samuel Osei disputed the findings.", [(DENIAL, ["osei"])]),
     ("The FBI refuted the Washington Post\u2019s allegations.", [(DENIAL, ["fbi"])]),
     ("Kowalczyk pleaded not guilty to three counts of fraud.", [(DENIAL, ["kowalczyk"])]),
@@ -86,6 +94,8 @@ def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> No
     "Kowalczyk did not deny the report.",
     "The board rejected the proposal.",  # a decision, not a denial
     "Morgan was denied bail.",  # denied something, not denying
+    "Morgan received a suspended sentence.",  # a sentence, no sanction
+    "The ousted chairman spoke to Morgan.",  # an epithet, no dismissal reported
 ])
 def test_hedged_or_absent_events_are_not_reported(sentence: str) -> None:
     assert reported_events(sentence) == []
