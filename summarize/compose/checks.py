@@ -6,12 +6,13 @@ from __future__ import annotations
 import re
 
 from summarize.accusations import self_accusers
+from summarize.attribution import attributed_to
 from summarize.compose.state import CORRECTED, FLAGGED, REMOVED, Composition, Item
 from summarize.denial_words import rejects
 from summarize.grounding import best_sentence, ground
 from summarize.outcome_types import supported_type
 from summarize.reported_events import DENIAL, reported_events
-from summarize.wording import words
+from summarize.wording import mentions, words
 
 _CONTINUES = re.compile(r"(?:He|She|They|It)\b")  # a sentence going on about the one before's subject
 
@@ -95,8 +96,40 @@ def denial_wording(c: Composition) -> None:
             c.note("admission", item, FLAGGED, f"sentence {item.evidence[0].sentence} has "
                    f"{', '.join(item.actors)} owning up, not denying")
             continue
-        if item.located and not rejects(" ".join([item.text, *(e.text for e in item.evidence)])):
+        if item.located and not rejects(" ".join([item.text, *(e.text for e in item.evidence)])) \
+                and not _answers(c, item):
             _reword(c, item)
+
+
+def _answers(c: Composition, item: Item) -> bool:
+    """Whether a cited sentence has one accused of the denied allegation, or someone
+    speaking for them ("Verhoeven's lawyer, Anouk Smits", "Pickett's campaign"), saying
+    something: an accused's answer to the claim, whatever its words."""
+    allegation = item.denies
+    if allegation is None:
+        return False
+    accused = [form for i in allegation.actors for form in c.table.surface_forms(i)]
+    for evidence in item.evidence:
+        text = c.shown(evidence.sentence)
+        if evidence.sentence in allegation.sentences:
+            continue
+        for who in attributed_to(text, c.named()):
+            if who not in item.actors:
+                continue
+            if who in allegation.actors or _speaks_for(text, who, accused, c):
+                return True
+    return False
+
+
+def _speaks_for(text: str, who: str, accused: list[str], c: Composition) -> bool:
+    names = c.table.surface_forms(who)
+    if any(re.search(rf"(?<!\w){re.escape(a)}['\u2019]s\b", n, re.IGNORECASE) for a in accused for n in names):
+        return True  # "Pickett's campaign"
+    for start, _, i in mentions(text, c.named()):
+        if i == who and any(re.search(rf"(?<!\w){re.escape(a)}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}[\w-]+,\s*$",
+                                      text[:start], re.IGNORECASE) for a in accused):
+            return True  # "Verhoeven's lawyer, Anouk Smits"
+    return False
 
 
 def _admits(c: Composition, number: int, deniers: list[str]) -> bool:
