@@ -17,7 +17,7 @@ from summarize.schema import OutcomeType
 
 _CUES: dict[OutcomeType, str] = {
     OutcomeType.resignation: r"resign|step(?:s|ped|ping)? (?:down|aside)|quit|stood down|stands? down",
-    OutcomeType.dismissal: r"fired|dismiss|sacked|ousted|removed (?:from|as)|firing|let go",
+    OutcomeType.dismissal: r"fired|dismiss|sacked|ousted|removed (?:\w+ ){0,3}?(?:from|as)|firing|let go",
     OutcomeType.appointment: r"appoint|named|nominat|tapped|sworn in|installed as|chosen as|hired",
     OutcomeType.election: r"\b(?:re-?)?elected\b|won (?:the|a) (?:seat|election|vote|primary|race)|wins? (?:the|a) (?:seat|election|primary)",
     OutcomeType.charge: r"charg|indict",

@@ -123,6 +123,7 @@ def test_sentence_roles_turns_round_roles_the_sentence_reports_the_other_way(sen
     ("Harlan Mining was sued by three families.", "arrest", "lawsuit", []),
     ("Harlan Mining held its annual meeting.", "arrest", "arrest", ["type-unsupported"]),
     ("Harlan Mining was forced to withdraw its bid.", "withdrawal", "withdrawal", []),
+    ("The council removed Harlan Mining as operator of the site.", "dismissal", "dismissal", []),
 ])
 def test_outcome_types_retypes_or_flags_by_the_words_of_the_evidence(
         sentence: str, typed: str, becomes: str, checks: list[str]) -> None:
