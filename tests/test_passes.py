@@ -183,6 +183,21 @@ def test_denial_wording_flags_a_denial_that_words_none(sentence: str, checks: li
     assert off.denials[0].checks == [] and on.denials[0].checks == checks
 
 
+@pytest.mark.parametrize("sentence, denier, checks", [
+    ("Ruth Kemp said every account had been audited.", "Ruth Kemp", []),  # the accused answers
+    ("Ruth Kemp's lawyer, Dana Whitfield, said every account had been audited.", "Dana Whitfield", []),
+    ("Dana Whitfield said every account had been audited.", "Dana Whitfield", ["no-denial-word"]),  # a third party
+])
+def test_denial_wording_takes_an_accused_answer_for_a_denial(sentence: str, denier: str, checks: list[str]) -> None:
+    text = f"The Daily Tribune accused Ruth Kemp of hiding losses. {sentence}"
+    reply = {"actors": [*ACTORS, {"name": "Dana Whitfield", "kind": "person", "role": "lawyer"}],
+             "allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"], "claim": "Kemp hid losses.",
+                              "sentences": [1]}],
+             "denials": [{"deniers": [denier], "denies": 1, "claim": "The accounts were audited.", "sentences": [2]}]}
+    on = _compose(text, "denial-wording", **reply)
+    assert on.denials[0].checks == checks
+
+
 @pytest.mark.parametrize("sentence", ["Ruth Kemp rejected the Tribune's report.", "Ruth Kemp denied it."])
 def test_link_denials_links_a_denial_the_model_left_unlinked(sentence: str) -> None:
     text = f"The Daily Tribune accused Ruth Kemp of hiding losses. {sentence}"
