@@ -84,7 +84,8 @@ def denial_wording(c: Composition) -> None:
     """A denial must deny: one that repeats its allegation by its own accusers, whose
     sentence has the denier owning up, or whose claim and sentences word no denial is
     flagged, unless a sentence naming a denier (or the very next one, "He denied ...")
-    words it, which then becomes its evidence."""
+    words it, which then becomes its evidence. A cited sentence in which the accused,
+    or someone speaking for them, says something answers the claim in any words."""
     for item in c.of("denials"):
         if _copies_its_allegation(item):
             item.flag("copies-allegation")
