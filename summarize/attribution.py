@@ -65,3 +65,22 @@ def attributed_to(sentence: str, actors: list[Named]) -> list[str]:
         if (who := _right_after(sentence, match.end(), actors)) is not None:
             found.append(who)
     return list(dict.fromkeys(found))
+
+
+# "he said", "She also insists", "His lawyer, Victor Brandt, told the court", "In a statement
+# issued through her lawyer, she said": a pronoun, or someone the pronoun's owner has, saying
+_PRONOUN_SPEAKS = re.compile(
+    rf"\b(?P<who>he|she|it|they|(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)"
+    rf"(?={_BETWEEN.pattern}(?:{_REPORTS.pattern}))",
+    re.IGNORECASE,
+)
+
+
+def pronoun_speakers(sentence: str) -> list[str]:
+    """The pronouns the sentence has saying something: "he", "she", "it", "they", or the
+    owner's pronoun of someone speaking for them ("his" of "His lawyer ... said")."""
+    found = []
+    for match in _PRONOUN_SPEAKS.finditer(sentence):
+        if not hedged(sentence[: match.start()]):
+            found.append((match.group("owner") or match.group("who")).lower())
+    return found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarize.attribution import attributed_to
+from summarize.attribution import attributed_to, pronoun_speakers
 from summarize.wording import Named
 
 ACTORS = [Named("ilse-brandt", ["Ilse Brandt", "Brandt"], True),
@@ -36,3 +36,14 @@ def test_the_sentence_names_who_says_it(sentence: str, sources: list[str]) -> No
 ])
 def test_no_source_where_no_named_actor_says_it(sentence: str) -> None:
     assert attributed_to(sentence, ACTORS) == []
+
+
+@pytest.mark.parametrize("sentence, pronouns", [
+    ("He said the accounts had been audited.", ["he"]),
+    ("In a statement issued through her lawyer, she said the panel was wrong.", ["she"]),
+    ("His lawyer, Tomas Lind, told the court the grants were approved.", ["his"]),
+    ("They may claim otherwise.", []),  # hedged
+    ("Brandt said he was sorry.", []),  # a name says it; "he" is what is said
+])
+def test_pronouns_saying_something(sentence: str, pronouns: list[str]) -> None:
+    assert pronoun_speakers(sentence) == pronouns

@@ -186,6 +186,9 @@ def test_denial_wording_flags_a_denial_that_words_none(sentence: str, checks: li
 @pytest.mark.parametrize("sentence, denier, checks", [
     ("Ruth Kemp said every account had been audited.", "Ruth Kemp", []),  # the accused answers
     ("Ruth Kemp's lawyer, Dana Whitfield, said every account had been audited.", "Dana Whitfield", []),
+    ("She said every account had been audited.", "Ruth Kemp", []),  # a pronoun for the accused
+    ("Her lawyer said every account had been audited.", "Ruth Kemp", []),
+    ("It said every account had been audited.", "Ruth Kemp", ["no-denial-word"]),  # "it" is not Kemp
     ("Dana Whitfield said every account had been audited.", "Dana Whitfield", ["no-denial-word"]),  # a third party
 ])
 def test_denial_wording_takes_an_accused_answer_for_a_denial(sentence: str, denier: str, checks: list[str]) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from summarize.accusations import self_accusers
-from summarize.attribution import attributed_to
+from summarize.attribution import attributed_to, pronoun_speakers
 from summarize.compose.state import CORRECTED, FLAGGED, REMOVED, Composition, Item
 from summarize.denial_words import rejects
 from summarize.grounding import best_sentence, ground
@@ -114,11 +114,31 @@ def _answers(c: Composition, item: Item) -> bool:
         text = c.shown(evidence.sentence)
         if evidence.sentence in allegation.sentences:
             continue
+        if _pronoun_answer(c, item, evidence.sentence, text):
+            return True
         for who in attributed_to(text, c.named()):
             if who not in item.actors:
                 continue
             if who in allegation.actors or _speaks_for(text, who, accused, c):
                 return True
+    return False
+
+
+_PERSONAL = {"he", "she", "his", "her"}
+
+
+def _pronoun_answer(c: Composition, item: Item, number: int, text: str) -> bool:
+    """A pronoun saying it ("he said", "His lawyer said") that stands for an accused among
+    the deniers, named in this sentence or the one before."""
+    assert item.denies is not None
+    pronouns = pronoun_speakers(text)
+    if not pronouns:
+        return False
+    near = {i for _, _, i in mentions(f"{c.shown(number - 1)} {text}", c.named())}
+    people = {a.id for a in c.named() if a.person}
+    for who in set(item.actors) & set(item.denies.actors) & near:
+        if any((p in _PERSONAL) == (who in people) for p in pronouns):
+            return True
     return False
 
 
