@@ -19,7 +19,7 @@ from summarize.wording import Named, hedged, mentions
 _REPORTS = re.compile(
     r"\b(?:said|says|say|told|tells|found|finds|concluded|concludes|claimed|claims|claim|alleged|alleges|allege|"
     r"reported|reports|wrote|writes|stated|states|testified|argued|argues|argue|insisted|insists|maintained|"
-    r"maintains|asserted|asserts|complained|complains)\b",
+    r"maintains|asserted|asserts|complained|complains|called|calls|described|describes)\b",
     re.IGNORECASE,
 )
 # What may stand between a subject and its verb of saying: an apposition (", 52,", ", chaired
@@ -54,7 +54,8 @@ def attributed_to(sentence: str, actors: list[Named]) -> list[str]:
     say")."""
     found: list[str] = []
     for match in _REPORTS.finditer(sentence):
-        if hedged(sentence[: match.start()]):
+        before = sentence[: match.start()]
+        if hedged(before) or before.count("(") > before.count(")"):  # an aside in brackets
             continue
         who = _right_before(sentence, match.start(), actors)
         if who is None and re.search(r",\s*$", sentence[: match.start()]):

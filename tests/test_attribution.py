@@ -22,6 +22,7 @@ ACTORS = [Named("ilse-brandt", ["Ilse Brandt", "Brandt"], True),
     ("Its chief auditor, Ilse Brandt, told reporters the accounts were false.", ["ilse-brandt"]),
     ("Lind moved the money abroad, said Ilse Brandt.", ["ilse-brandt"]),  # the subject after the verb
     ("Lind moved the money abroad, according to Ilse Brandt.", ["ilse-brandt"]),
+    ("Ilse Brandt called the report \"a fabrication\".", ["ilse-brandt"]),
 ])
 def test_the_sentence_names_who_says_it(sentence: str, sources: list[str]) -> None:
     assert attributed_to(sentence, ACTORS) == sources
@@ -33,6 +34,7 @@ def test_the_sentence_names_who_says_it(sentence: str, sources: list[str]) -> No
     "A jury in Riga found that the contract was void.",  # a place after "in"
     "Ilse Brandt may claim that Lind lied.",  # hedged
     "The Brandt family said nothing.",  # a name used as a modifier
+    "After the vote (Ilse Brandt called it unfair), Lind left the board.",  # an aside in brackets
 ])
 def test_no_source_where_no_named_actor_says_it(sentence: str) -> None:
     assert attributed_to(sentence, ACTORS) == []
