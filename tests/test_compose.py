@@ -468,13 +468,20 @@ def test_a_denial_whose_sentence_has_the_denier_owning_up_is_flagged() -> None:
 
 
 def test_a_denial_with_no_word_of_denial_is_flagged() -> None:
-    text = ("Owen Reyes accused Kowalczyk of approving the contract without a tender. Kowalczyk said she "
+    text = ("Owen Reyes accused Kowalczyk of approving the contract without a tender. The Gazette said it "
             "would excuse him that. Kowalczyk called the accusation untrue.")
     excusing = {"deniers": ["Marta Kowalczyk"], "denies": 1, "claim": "Kowalczyk excused Reyes.", "sentences": [2]}
     result = _compose_text(text.removesuffix(" Kowalczyk called the accusation untrue."),
-                           [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)], [excusing])
+                           [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)], [excusing],
+                           media="Gazette")
     assert result.denials == [] and [d.checks for d in result.doubted.denials] == [["no-denial-word"]]
     assert "D1: neither its claim nor its sentence(s) [2] word a denial" in result.warnings
+    # The accused saying something in the sentence is an answer to the claim, whatever its words
+    said = _compose_text("Owen Reyes accused Kowalczyk of approving the contract without a tender. Kowalczyk "
+                         "said every contract went through the board.",
+                         [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)],
+                         [dict(excusing, claim="Every contract went through the board.")])
+    assert [(d.deniers, d.checks) for d in said.denials] == [(["marta-kowalczyk"], [])]
     # The same sentence under a claim that words a denial stays; so does a sentence that words one.
     for claim, sentence in (("Kowalczyk denies approving it.", 2), ("Kowalczyk excused Reyes.", 3)):
         kept = _compose_text(text, [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)],

@@ -97,8 +97,7 @@ def denial_wording(c: Composition) -> None:
             c.note("admission", item, FLAGGED, f"sentence {item.evidence[0].sentence} has "
                    f"{', '.join(item.actors)} owning up, not denying")
             continue
-        if item.located and not rejects(" ".join([item.text, *(e.text for e in item.evidence)])) \
-                and not _answers(c, item):
+        if item.located and not rejects(" ".join([item.text, *(e.text for e in item.evidence)])):
             _reword(c, item)
 
 
@@ -109,7 +108,7 @@ def _answers(c: Composition, item: Item) -> bool:
     allegation = item.denies
     if allegation is None:
         return False
-    accused = [form for i in allegation.actors for form in c.table.surface_forms(i)]
+    accused_forms = [form for i in allegation.actors for form in c.table.surface_forms(i)]
     for evidence in item.evidence:
         text = c.shown(evidence.sentence)
         if evidence.sentence in allegation.sentences:
@@ -119,7 +118,7 @@ def _answers(c: Composition, item: Item) -> bool:
         for who in attributed_to(text, c.named()):
             if who not in item.actors:
                 continue
-            if who in allegation.actors or _speaks_for(text, who, accused, c):
+            if who in allegation.actors or _speaks_for(c, text, who, accused_forms):
                 return True
     return False
 
@@ -142,15 +141,15 @@ def _pronoun_answer(c: Composition, item: Item, number: int, text: str) -> bool:
     return False
 
 
-def _speaks_for(text: str, who: str, accused: list[str], c: Composition) -> bool:
-    names = c.table.surface_forms(who)
-    if any(re.search(rf"(?<!\w){re.escape(a)}['\u2019]s\b", n, re.IGNORECASE) for a in accused for n in names):
-        return True  # "Pickett's campaign"
-    for start, _, i in mentions(text, c.named()):
-        if i == who and any(re.search(rf"(?<!\w){re.escape(a)}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}[\w-]+,\s*$",
-                                      text[:start], re.IGNORECASE) for a in accused):
-            return True  # "Verhoeven's lawyer, Anouk Smits"
-    return False
+def _speaks_for(c: Composition, text: str, who: str, accused_forms: list[str]) -> bool:
+    """Whether ``who`` is the accused's by name ("Pickett's campaign") or is introduced in
+    the sentence as someone the accused has ("Verhoeven's lawyer, Anouk Smits")."""
+    owned = [re.compile(rf"(?<!\w){re.escape(form)}['\u2019]s\b", re.IGNORECASE) for form in accused_forms]
+    if any(o.search(name) for o in owned for name in c.table.surface_forms(who)):
+        return True
+    described = [re.compile(rf"(?<!\w){re.escape(form)}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}[\w-]+,\s*$", re.IGNORECASE)
+                 for form in accused_forms]
+    return any(i == who and any(d.search(text[:start]) for d in described) for start, _, i in mentions(text, c.named()))
 
 
 def _admits(c: Composition, number: int, deniers: list[str]) -> bool:
@@ -163,6 +162,8 @@ def _reword(c: Composition, item: Item) -> None:
     why = f"neither its claim nor its sentence(s) {item.sentences} word a denial"
     forms = [[*c.table.surface_forms(i), *c.table.descriptions(i)] for i in item.actors]
     numbers = _denial_sentences(c, item, forms)
+    if numbers is None and _answers(c, item):
+        return
     if numbers is None:
         item.flag("no-denial-word")
         c.note("no-denial-word", item, FLAGGED, why)
