@@ -201,6 +201,21 @@ def test_denial_wording_takes_an_accused_answer_for_a_denial(sentence: str, deni
     assert on.denials[0].checks == checks
 
 
+def test_doubt_keeps_an_allegation_its_accused_answers_whatever_its_citation() -> None:
+    text = ("The Daily Tribune accused Ruth Kemp of hiding losses. The council met on Monday. "
+            "Ruth Kemp said every account had been audited.")
+    miscited = {"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"], "claim": "Kemp hid losses.", "sentences": [2]}
+    answer = {"deniers": ["Ruth Kemp"], "denies": 1, "claim": "The accounts were audited.", "sentences": [3]}
+    draft = Draft.model_validate({"actors": ACTORS, "allegations": [miscited], "denials": [answer], "outcomes": []})
+    unanswered = Draft.model_validate({"actors": ACTORS, "allegations": [miscited], "denials": [], "outcomes": []})
+    passes = ["denial-wording", "doubt"]
+    on = compose(draft, text, split_sentences(text), passes=passes)
+    off = compose(unanswered, text, split_sentences(text), passes=passes)
+    assert [a.checks for a in off.doubted.allegations] == [["unsupported"]] and off.allegations == []
+    assert [(a.id, a.checks) for a in on.allegations] == [("A1", ["unsupported"])]
+    assert [d.denies for d in on.denials] == ["A1"]
+
+
 @pytest.mark.parametrize("sentence", ["Ruth Kemp rejected the Tribune's report.", "Ruth Kemp denied it."])
 def test_link_denials_links_a_denial_the_model_left_unlinked(sentence: str) -> None:
     text = f"The Daily Tribune accused Ruth Kemp of hiding losses. {sentence}"

@@ -200,8 +200,13 @@ def doubtful(item: Item) -> bool:
 
 
 def doubt(c: Composition) -> None:
-    """Items that failed such a check are listed apart from what the summary states."""
+    """Items that failed such a check are listed apart from what the summary states. An
+    allegation whose accused answers it in a stated denial is not doubted for its
+    citation alone: the answer says the claim was made."""
+    answered = {id(d.denies) for d in c.of("denials") if d.denies is not None and not doubtful(d) and _answers(c, d)}
     for item in c.of("allegations") + c.of("denials") + c.of("outcomes"):
+        if id(item) in answered and not DOUBTING & set(item.checks):
+            continue
         if doubtful(item):
             item.doubted = True
             c.note("doubted", item, FLAGGED, f"listed as doubted ({', '.join(item.checks)})")
