@@ -6,13 +6,13 @@ from __future__ import annotations
 import re
 
 from summarize.accusations import self_accusers
-from summarize.attribution import attributed_to, pronoun_speakers
+from summarize.compose.answers import answers
 from summarize.compose.state import CORRECTED, FLAGGED, REMOVED, Composition, Item
 from summarize.denial_words import rejects
 from summarize.grounding import best_sentence, ground
 from summarize.outcome_types import supported_type
 from summarize.reported_events import DENIAL, reported_events
-from summarize.wording import mentions, words
+from summarize.wording import words
 
 _CONTINUES = re.compile(r"(?:He|She|They|It)\b")  # a sentence going on about the one before's subject
 
@@ -101,57 +101,6 @@ def denial_wording(c: Composition) -> None:
             _reword(c, item)
 
 
-def _answers(c: Composition, item: Item) -> bool:
-    """Whether a cited sentence has one accused of the denied allegation, or someone
-    speaking for them ("Verhoeven's lawyer, Anouk Smits", "Pickett's campaign"), saying
-    something: an accused's answer to the claim, whatever its words."""
-    allegation = item.denies
-    if allegation is None:
-        return False
-    accused_forms = [form for i in allegation.actors for form in c.table.surface_forms(i)]
-    for evidence in item.evidence:
-        text = c.shown(evidence.sentence)
-        if evidence.sentence in allegation.sentences:
-            continue
-        if _pronoun_answer(c, item, evidence.sentence, text):
-            return True
-        for who in attributed_to(text, c.named()):
-            if who not in item.actors:
-                continue
-            if who in allegation.actors or _speaks_for(c, text, who, accused_forms):
-                return True
-    return False
-
-
-_PERSONAL = {"he", "she", "his", "her"}
-
-
-def _pronoun_answer(c: Composition, item: Item, number: int, text: str) -> bool:
-    """A pronoun saying it ("he said", "His lawyer said") that stands for an accused among
-    the deniers, named in this sentence or the one before."""
-    assert item.denies is not None
-    pronouns = pronoun_speakers(text)
-    if not pronouns:
-        return False
-    near = {i for _, _, i in mentions(f"{c.shown(number - 1)} {text}", c.named())}
-    people = {a.id for a in c.named() if a.person}
-    for who in set(item.actors) & set(item.denies.actors) & near:
-        if any((p in _PERSONAL) == (who in people) for p in pronouns):
-            return True
-    return False
-
-
-def _speaks_for(c: Composition, text: str, who: str, accused_forms: list[str]) -> bool:
-    """Whether ``who`` is the accused's by name ("Pickett's campaign") or is introduced in
-    the sentence as someone the accused has ("Verhoeven's lawyer, Anouk Smits")."""
-    owned = [re.compile(rf"(?<!\w){re.escape(form)}['\u2019]s\b", re.IGNORECASE) for form in accused_forms]
-    if any(o.search(name) for o in owned for name in c.table.surface_forms(who)):
-        return True
-    described = [re.compile(rf"(?<!\w){re.escape(form)}['\u2019]s\s+(?:[\w-]+\s+){{0,3}}[\w-]+,\s*$", re.IGNORECASE)
-                 for form in accused_forms]
-    return any(i == who and any(d.search(text[:start]) for d in described) for start, _, i in mentions(text, c.named()))
-
-
 def _admits(c: Composition, number: int, deniers: list[str]) -> bool:
     text = c.shown(number)
     return (bool(set(self_accusers(text, c.named())) & set(deniers))
@@ -162,7 +111,7 @@ def _reword(c: Composition, item: Item) -> None:
     why = f"neither its claim nor its sentence(s) {item.sentences} word a denial"
     forms = [[*c.table.surface_forms(i), *c.table.descriptions(i)] for i in item.actors]
     numbers = _denial_sentences(c, item, forms)
-    if numbers is None and _answers(c, item):
+    if numbers is None and answers(c, item):
         return
     if numbers is None:
         item.flag("no-denial-word")
@@ -203,7 +152,7 @@ def doubt(c: Composition) -> None:
     """Items that failed such a check are listed apart from what the summary states. An
     allegation whose accused answers it in a stated denial is not doubted for its
     citation alone: the answer says the claim was made."""
-    answered = {id(d.denies) for d in c.of("denials") if d.denies is not None and not doubtful(d) and _answers(c, d)}
+    answered = {id(d.denies) for d in c.of("denials") if d.denies is not None and not doubtful(d) and answers(c, d)}
     for item in c.of("allegations") + c.of("denials") + c.of("outcomes"):
         if id(item) in answered and not DOUBTING & set(item.checks):
             continue
