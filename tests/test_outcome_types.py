@@ -32,3 +32,17 @@ def test_a_to_after_a_decision_compulsion_or_filing_does_not_hedge(claimed: T, e
 def test_to_before_a_noun_is_no_hedge() -> None:
     assert supported_type(T.resignation, "The leak led to the resignation of the party chair.") is T.resignation
     assert supported_type(T.lawsuit, "He threatened to sue the paper.") is None
+
+
+@pytest.mark.parametrize(("claimed", "evidence"), [
+    (T.investigation, "The state attorney general's office said it had opened a review of the charity's filings."),
+    (T.investigation, "The league said its inquiry into the club remained open."),
+])
+def test_what_the_reader_of_reported_events_takes_as_that_event_supports_the_type(claimed: T, evidence: str) -> None:
+    """The type check and `stated-events` read one sentence alike: an outcome the one would
+    add is not one the other flags."""
+    assert supported_type(claimed, evidence) is claimed
+
+
+def test_a_review_that_is_not_reported_as_opened_still_supports_nothing() -> None:
+    assert supported_type(T.investigation, "The board will review the contract next year.") is None
