@@ -17,7 +17,9 @@ from summarize.wording import Named, mentions
 # "<accusers> accused <accused> of", "<accusers> reported / alleged / said that <accused> ..."
 _ACCUSES = re.compile(
     r"^(?P<by>[^,;:]{2,80}?)\s+(?:has |have |had )?"
-    r"(?:(?P<direct>accused|accuses|charged|charges|sued|sues)\s+(?P<target>.{2,80}?)\s+(?:of|with|over|for)\b"
+    # the target is a noun phrase: not "charges of obstructing ...; that case is set for"
+    r"(?:(?P<direct>accused|accuses|charged|charges|sued|sues)\s+(?!(?:of|with|over|for|on|in)\b)"
+    r"(?P<target>[^;:]{2,80}?)\s+(?:of|with|over|for)\b"
     r"|(?:reported|reports|alleged|alleges|claimed|claims|said|says|found|finds|told \w+)\s+(?:that\s+)?(?P<subject>.{2,80}))",
     re.IGNORECASE,
 )

@@ -51,3 +51,13 @@ def test_an_accused_no_listed_actor_names_is_given_in_the_claims_words() -> None
     assert unwritten is not None and unwritten.accused_words is None  # not words of the article
     pronoun = claim_roles("Owen Reyes accused them of lying.", ACTORS, "Reyes accused them of lying.")
     assert pronoun is not None and pronoun.accused_words is None
+
+
+def test_charges_as_a_noun_name_no_one_accused() -> None:
+    """"indicted on charges of obstructing ...; that case is set for trial": the words after
+    the noun are no accused, and no actor is made of them."""
+    text = "was indicted on charges of obstructing an inquiry; that case is set for trial in January."
+    claim = "Owen Reyes was later indicted on charges of obstructing an inquiry; that case is set for trial in January."
+    assert claim_roles(claim, ACTORS, text) is None
+    roles = claim_roles("The Gazette accused Owen Reyes of lying.", ACTORS, text)
+    assert roles is not None and roles.accused == ["reyes"]
