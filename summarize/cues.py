@@ -17,12 +17,23 @@ _ACCUSING = re.compile(
 )
 
 
+# A noun that names accusations without stating one: "a week of allegations", "the
+# accusers have come forward". It states one only with its content or target after it
+# ("allegations that he lied", "accusations of fraud against the mayor").
+_NAMING = re.compile(r"(?:allegations?|accusations?|accusers?)$", re.IGNORECASE)
+_CONTENT = re.compile(r"\s+(?:that|of|against|about|by|from)\b", re.IGNORECASE)
+
+
+def _accusing(text: str) -> bool:
+    return any(not _NAMING.match(m.group(0)) or _CONTENT.match(text, m.end()) for m in _ACCUSING.finditer(text))
+
+
 def cues(sentences: list[Sentence]) -> dict[str, list[int]]:
     """Numbers of the sentences that may state an allegation, a denial or an outcome."""
     found: dict[str, list[int]] = {"allegation": [], "denial": [], "outcome": []}
     for sentence in sentences:
         events = reported_events(sentence.text)
-        if _ACCUSING.search(sentence.text):
+        if _accusing(sentence.text):
             found["allegation"].append(sentence.number)
         if rejects(sentence.text) or any(e.type == DENIAL for e in events):
             found["denial"].append(sentence.number)
