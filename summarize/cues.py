@@ -1,5 +1,5 @@
-"""Sentence numbers worth a second look, computed in code and given to the model as a
-hint, never used to filter: where a sentence has a word of accusing, of denying, or
+"""Sentence numbers worth a second look, computed in code: where a sentence has a word
+of accusing (the questions about single sentences ask about those), of denying, or
 reports an outcome. The model decides what, if anything, each states."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import re
 
 from summarize.denial_words import rejects
 from summarize.reported_events import DENIAL, reported_events
+from summarize.schema import OutcomeType
 from summarize.segment import Sentence
 
 _ACCUSING = re.compile(
@@ -24,8 +25,23 @@ _NAMING = re.compile(r"(?:allegations?|accusations?|accusers?)$", re.IGNORECASE)
 _CONTENT = re.compile(r"\s+(?:that|of|against|about|by|from)\b", re.IGNORECASE)
 
 
+# A legal outcome the sentence reports, with the word of accusing in its words or just
+# after them ("was charged with fraud", "convicted of taking bribes", "the court
+# acquitted her of misconduct"): the outcome, not an allegation to ask about.
+_LEGAL = {OutcomeType.charge, OutcomeType.conviction, OutcomeType.acquittal, OutcomeType.sentence,
+          OutcomeType.withdrawal, OutcomeType.ruling}
+_AFTER = 40  # characters after the outcome's words: "convicted of taking bribes"
+
+
 def _accusing(text: str) -> bool:
-    return any(not _NAMING.match(m.group(0)) or _CONTENT.match(text, m.end()) for m in _ACCUSING.finditer(text))
+    legal = [e for e in reported_events(text) if e.type in _LEGAL]
+    for m in _ACCUSING.finditer(text):
+        if _NAMING.match(m.group(0)) and not _CONTENT.match(text, m.end()):
+            continue
+        if any(e.start - 5 <= m.start() <= e.end + _AFTER for e in legal):
+            continue
+        return True
+    return False
 
 
 def cues(sentences: list[Sentence]) -> dict[str, list[int]]:

@@ -156,8 +156,12 @@ def test_a_sentence_that_denies_is_not_asked_about() -> None:
     ("She repeated accusations of fraud against the mayor.", True),
     # the verb states one whatever else the sentence has
     ("The allegations grew after the council accused the mayor of hiding the audit.", True),
+    # a legal outcome's words: the outcome, not an allegation
+    ("The former aide was charged with fraud in March.", False),
+    ("A third player was convicted of taking bribes and given a suspended sentence.", False),
+    ("Greenpeace charged that the deal was illegal.", True),
 ])
-def test_a_noun_that_only_names_accusations_is_not_asked_about(text: str, asked_about: bool) -> None:
+def test_a_noun_naming_accusations_or_an_outcome_s_words_are_not_asked_about(text: str, asked_about: bool) -> None:
     empty = Draft(actors=[], allegations=[], denials=[], outcomes=[])
     asked = uncited_accusations([Sentence(1, 0, len(text), text)], empty, 6)
     assert bool(asked) is asked_about
