@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from summarize.denial_words import rejects
-from summarize.reported_events import DENIAL, reported_events
+from summarize.reported_events import DENIAL, ReportedEvent, reported_events
 from summarize.schema import OutcomeType
 from summarize.segment import Sentence
 
@@ -30,15 +30,15 @@ _CONTENT = re.compile(r"\s+(?:that|of|against|about|by|from)\b", re.IGNORECASE)
 # acquitted her of misconduct"): the outcome, not an allegation to ask about.
 _LEGAL = {OutcomeType.charge, OutcomeType.conviction, OutcomeType.acquittal, OutcomeType.sentence,
           OutcomeType.withdrawal, OutcomeType.ruling}
-_AFTER = 40  # characters after the outcome's words: "convicted of taking bribes"
+_BEFORE, _AFTER = 5, 40  # characters around the outcome's words: "convicted of taking bribes"
 
 
-def _accusing(text: str) -> bool:
-    legal = [e for e in reported_events(text) if e.type in _LEGAL]
+def _accusing(text: str, events: list[ReportedEvent]) -> bool:
+    legal = [e for e in events if e.type in _LEGAL]
     for m in _ACCUSING.finditer(text):
         if _NAMING.match(m.group(0)) and not _CONTENT.match(text, m.end()):
             continue
-        if any(e.start - 5 <= m.start() <= e.end + _AFTER for e in legal):
+        if any(e.start - _BEFORE <= m.start() <= e.end + _AFTER for e in legal):
             continue
         return True
     return False
@@ -49,7 +49,7 @@ def cues(sentences: list[Sentence]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = {"allegation": [], "denial": [], "outcome": []}
     for sentence in sentences:
         events = reported_events(sentence.text)
-        if _accusing(sentence.text):
+        if _accusing(sentence.text, events):
             found["allegation"].append(sentence.number)
         if rejects(sentence.text) or any(e.type == DENIAL for e in events):
             found["denial"].append(sentence.number)

@@ -45,15 +45,11 @@ def _states(kind: OutcomeType, evidence: str) -> bool:
     return any(not hedged(evidence[: m.start()]) for m in _COMPILED[kind].finditer(evidence))
 
 
-def _reported(evidence: str) -> set[OutcomeType | str]:
-    return {event.type for event in reported_events(evidence)}
-
-
 def supported_type(claimed: OutcomeType, evidence: str) -> OutcomeType | None:
     """The type the evidence supports: the claimed one if its words are there or the
     reader of reported events takes the evidence as that event ("opened a review"), else
     the only type whose words are, else None."""
-    if claimed is OutcomeType.other or _states(claimed, evidence) or claimed in _reported(evidence):
+    if claimed is OutcomeType.other or _states(claimed, evidence) or claimed in {e.type for e in reported_events(evidence)}:
         return claimed
     matches = [kind for kind in _COMPILED if _states(kind, evidence)]
     return matches[0] if len(matches) == 1 else None
