@@ -24,7 +24,7 @@ _T = OutcomeType
 # Only wordings that report the event itself as done or under way. Words that also
 # name denials ("dismissed the claims") or threats ("sue") are left to the model.
 _REPORTS: dict[OutcomeType, str] = {
-    _T.resignation: r"resigned|resigns|stepped down|steps down|stepped aside",
+    _T.resignation: r"resigned|resigns|stepped down|steps down|stepped aside|quit|quits",
     _T.dismissal: rf"{_BE} (?:fired|sacked|ousted|dismissed|let go)|fired (?:him|her|them)|"
                   r"(?<!\bthe )(?:sacked|ousted)|"  # not "the ousted chairman"
                   r"(?:fired|dismissed)(?= (?:its|his|her|their) )",  # not "dismissed the claims"
@@ -33,6 +33,7 @@ _REPORTS: dict[OutcomeType, str] = {
     _T.charge: rf"{_BE} (?:charged with|indicted)|indicted|(?:pressed|filed|brought) (?:the )?charges",
     _T.arrest: rf"{_BE} (?:arrested|detained)|arrested|detained",
     _T.lawsuit: r"filed (?:a |an |the )?(?:federal |civil |class[- ]action )?(?:lawsuit|suit|complaint|motion)|"
+                r"(?:lawsuit|suit|class action) (?:was )?filed|filed suit|"
                 rf"sued|{_BE} suing|brought (?:a |an )?(?:lawsuit|suit|class action)",
     _T.ruling: r"ruled|struck down|upheld|overturned|rejected (?:that|the) (?:argument|motion|request)",
     _T.conviction: r"convicted|found guilty|pleaded guilty",
@@ -48,7 +49,7 @@ _REPORTS: dict[OutcomeType, str] = {
                       r"ordered|facing|faces) "
                       r"(?:an? |its |the )?"
                       r"(?:\w+ )?(?:investigation|inquiry|probe|review)|"
-                      rf"{_BE} (?:investigating|under investigation)|"
+                      rf"investigated|{_BE} (?:investigating|under investigation)|"
                       # "the regulator said its investigation into the accident was continuing"
                       r"(?:its|their) (?:\w+ )?(?:investigation|inquiry|probe) (?:\w+ ){0,4}?"
                       r"(?:is|was|are|were|remains|remained) (?:continuing|ongoing|under way|underway|open)|"

@@ -80,6 +80,10 @@ def found(sentence: str) -> list[tuple[T, list[str]]]:
     ("The FBI refuted the Washington Post\u2019s allegations.", [(DENIAL, ["fbi"])]),
     ("Kowalczyk pleaded not guilty to three counts of fraud.", [(DENIAL, ["kowalczyk"])]),
     ("Julia Ferreira called the story \u201ca fabrication from start to finish\u201d.", [(DENIAL, ["ferreira"])]),
+    # the bare past of investigating, a lawsuit named before its filing (both parties), "quit"
+    ("The Ethics Commission investigated the complaint in May.", [(T.investigation, ["commission"])]),
+    ("Kowalczyk faces a lawsuit filed by Northgate Bank.", [(T.lawsuit, ["kowalczyk", "bank"])]),
+    ("Samuel Osei quit on Friday.", [(T.resignation, ["osei"])]),
 ])
 def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> None:
     assert sorted(found(sentence)) == sorted(expected)
@@ -96,6 +100,8 @@ def test_plain_reports_and_who_they_concern(sentence: str, expected: list) -> No
     "Morgan was denied bail.",  # denied something, not denying
     "Morgan received a suspended sentence.",  # a sentence, no sanction
     "The ousted chairman spoke to Morgan.",  # an epithet, no dismissal reported
+    "Flynn threatened to quit.",
+    "The Ethics Commission would have investigated Flynn.",
 ])
 def test_hedged_or_absent_events_are_not_reported(sentence: str) -> None:
     assert reported_events(sentence) == []
