@@ -94,8 +94,10 @@ class _Entry:
 
 class ActorTable:
     def __init__(self, text: str, loose: bool = False) -> None:
-        """``loose``: a name contained in another, word-wise, denotes the same actor ("Trump"
-        and "Trump campaign"): how a small model's sloppy names are best read."""
+        """``loose``: once the actor list is in (``freeze``), a name contained in another,
+        word-wise, denotes the same actor ("Trump" and "Trump campaign"): how a small model's
+        sloppy names in its items are best read. The list itself is read strictly: a reply
+        that lists "Sanders" and "the Sanders campaign" means two actors."""
         self._loose = loose
         self._text = text
         self._folded = normalise_name(text)
@@ -151,7 +153,7 @@ class ActorTable:
         spelled = name or key
         return [
             e for e in self._entries
-            if any(_contained(form, key) or _contained(key, form) if self._loose else
+            if any(_contained(form, key) or _contained(key, form) if self._loose and self._frozen else
                    _same_name(e.spelled.get(form, form), form, key) or _same_name(spelled, key, form)
                    for form in e.forms)
         ]
@@ -235,6 +237,16 @@ class ActorTable:
         """Name and aliases, for checking that evidence mentions the actor."""
         entry = self._entries[self._ids().index(actor_id)]
         return [entry.name, *self._aliases(entry)]
+
+    def in_text(self, actor_id: str) -> bool:
+        """Whether the article writes one of the actor's names, or the name less words before
+        it ("Denver Secretary of State" where it writes "the secretary of state"); a
+        possessive counts ("the Board of Control for Cricket in India's unit")."""
+        entry = self._entries[self._ids().index(actor_id)]
+        endings = {" ".join(words[i:]) for form in entry.forms if (words := form.split())
+                   for i in range(max(1, len(words) - 1))}
+        return bool(self._aliases(entry)) or any(
+            re.search(rf"(?<!\w){re.escape(ending)}(?!\w)", self._folded) for ending in endings)
 
     def descriptions(self, actor_id: str) -> list[str]:
         """How the article may refer back to a body by the head of its name: "the bank" for

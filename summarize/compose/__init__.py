@@ -56,6 +56,21 @@ def compose(
     return _finished(c)
 
 
+def _actors(c: Composition) -> list[Actor]:
+    """The listed actors that the article names or an item refers to. A small model that
+    starts looping makes up names ("Mississippi Department of Labor and Industry") that
+    nobody in the story bears."""
+    used = {a for item in c.items if not item.removed for a in item.actors + item.accusers}
+    kept = []
+    for actor in c.table.actors():
+        if actor.id in used or c.table.in_text(actor.id):
+            kept.append(actor)
+        else:
+            c.note("not-in-text", f"actor {actor.name[:60]!r}", REMOVED, "the article never names it and no item "
+                   "refers to it; left out")
+    return kept
+
+
 def _finished(c: Composition) -> Composed:
     """Ids in order for the items kept; a denial of a removed allegation is left unlinked."""
     for section, prefix in (("allegations", "A"), ("denials", "D"), ("outcomes", "O")):
@@ -65,6 +80,7 @@ def _finished(c: Composition) -> Composed:
         if denial.denies is not None and denial.denies.removed:
             c.note("unlinked", denial, REMOVED, f"its allegation ({denial.denies.label}) was left out; set to null")
             denial.denies = None
+    actors = _actors(c)
     for name in c.table.rejected:
         c.note("not-a-name", f"actor {name.strip()[:60]!r}", REMOVED, "reads like a sentence, not a name; left out")
     findings = [Finding(code=code, item=item if isinstance(item, str) else item.name, action=action,
@@ -74,7 +90,7 @@ def _finished(c: Composition) -> Composed:
     stated = [item for item in c.items if not item.removed and not item.doubted]
     doubted = [item for item in c.items if not item.removed and item.doubted]
     return Composed(
-        gist=gist(c.sentences, cited, c.withheld), actors=c.table.actors(),
+        gist=gist(c.sentences, cited, c.withheld), actors=actors,
         allegations=_allegations(stated), denials=_denials(stated), outcomes=_outcomes(stated), findings=findings,
         doubted=Doubted(allegations=_allegations(doubted), denials=_denials(doubted), outcomes=_outcomes(doubted)),
     )
