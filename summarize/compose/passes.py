@@ -33,7 +33,8 @@ def _setting(c: Composition) -> None:
 
 
 PASSES: list[Pass] = [
-    Pass("merge-names", _setting, SMALL_MODEL, "a name inside another is the same actor ('Trump', 'Trump campaign')"),
+    Pass("merge-names", _setting, SMALL_MODEL,
+         "an item's name inside a listed one, or around it, is that actor ('Trump campaign' for Trump)"),
     Pass("override-roles", _setting, SMALL_MODEL,
          "the sentence's reading of roles is added to the model's even where its actors are named too"),
     Pass("quoted-speakers", reply.quoted_speakers, SMALL_MODEL, "lists people and bodies the article quotes"),
