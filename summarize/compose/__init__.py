@@ -58,8 +58,8 @@ def compose(
 
 def _actors(c: Composition) -> list[Actor]:
     """The listed actors that the article names or an item refers to. A small model that
-    starts looping makes up names ("Mississippi Department of Labor and Industry") that
-    nobody in the story bears."""
+    starts looping makes up names (a state's "Department of Education", "Department of
+    Labor", ... one after another) that nobody in the story bears."""
     used = {a for item in c.items if not item.removed for a in item.actors + item.accusers}
     kept = []
     for actor in c.table.actors():
