@@ -60,10 +60,16 @@ async def _run(
     warm: Callable[[], None],
 ) -> list[Outcome]:
 
+    # As many articles in flight as the endpoint has slots: an article's questions then
+    # follow its summary request in the same slot and reuse its prefix, instead of
+    # queueing behind every other article's summary and prefilling the article again.
+    in_flight = asyncio.Semaphore(pipeline.extractor.endpoint.parallel)
+
     async def one(index: int, article: Article) -> Outcome:
         result: Outcome
         try:
-            result = await pipeline.summarize(article)
+            async with in_flight:
+                result = await pipeline.summarize(article)
         except SummarizeError as exc:
             if not keep_going:
                 raise

@@ -165,3 +165,19 @@ def test_a_noun_naming_accusations_or_an_outcome_s_words_are_not_asked_about(tex
     empty = Draft(actors=[], allegations=[], denials=[], outcomes=[])
     asked = uncited_accusations([Sentence(1, 0, len(text), text)], empty, 6)
     assert bool(asked) is asked_about
+
+
+def test_an_article_s_questions_follow_its_own_summary_request(
+        fake: FakeOpenAI, remote_args: list[str], tmp_path: Path) -> None:
+    """With one slot, the second article waits until the first one's questions are
+    answered, so each question reuses the prefix its summary request left in the slot."""
+    second = tmp_path / "second.txt"
+    second.write_text(EXAMPLE.read_text(encoding="utf-8") + "\nThe harbour reopened on Friday.\n",
+                      encoding="utf-8")
+    fake.rule = answer
+    result = runner.invoke(app, ["run", str(EXAMPLE), str(second), "--format", "jsonl", *remote_args,
+                                 "--questions", "6", "--parallel", "1"])
+    assert result.exit_code == 0, result.output
+    sent = [(len(r["body"]["messages"][-1]["content"]), asked(r["body"])) for r in fake.requests]
+    assert [number for _, number in sent] == [None, 6, None, 6]
+    assert sent[0][0] < sent[2][0]  # the first article's pair, then the second's
