@@ -28,6 +28,9 @@ NOT_NAMES = _TITLES | {
     "friday", "saturday", "sunday",
 }
 _WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*", re.UNICODE)
+# A title that only a person bears: "Mrs. Clinton" is no "Clinton Foundation".
+_PERSONAL_TITLES = _TITLES - {"the", "vice"} | {"miss"}
+_NOT_PEOPLE = {ActorKind.organisation, ActorKind.government, ActorKind.media, ActorKind.country}
 
 
 _SPACED_INITIALS = re.compile(r"\b([A-Z])\. (?=[A-Z]\.)")
@@ -71,6 +74,38 @@ def _same_name(longer: str, longer_key: str, shorter: str) -> bool:
         return False
     extra = len(longer_key.split()) - len(shorter.split())
     return _capitalised(longer.split()[-extra:])
+
+
+def _held_names(key: str, entries: list[_Entry]) -> list[_Entry]:
+    """Of the listed actors a longer name holds, the one it ends with ("FBI Director James
+    Comey" is Comey: the head comes last), else the one named at greatest length ("Clinton
+    Foundation staff" is the Foundation, not Clinton)."""
+    ends = [e for e in entries if any(f" {key}".endswith(f" {f}") for f in e.forms)]
+    if ends:
+        return ends
+    held = {id(e): max((len(f.split()) for f in e.forms if _contained(key, f)), default=0) for e in entries}
+    longest = max(held.values())
+    return [e for e in entries if longest and held[id(e)] == longest]
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_LINKING = {"of", "the", "and", "for", "on", "in", "&"}
+
+
+def _abbreviates(short: str, long: str) -> bool:
+    """Whether ``short`` is the initials of ``long``: "DNC" for "Democratic National
+    Committee", "FBI" for "Federal Bureau of Investigation"."""
+    short = short.strip().removeprefix("the ").removeprefix("The ")
+    if not _ACRONYM.fullmatch(short):
+        return False
+    words = [w for w in re.split(r"[\s-]+", long.strip()) if w and w.casefold() not in _LINKING]
+    return len(words) == len(short) and _capitalised(words) and "".join(w[0] for w in words) == short
+
+
+def _titled(name: str) -> bool:
+    """Whether the name is a person's, by the title before it ("Mrs. Clinton", "Sen. Warren")."""
+    words = name.split()
+    return len(words) > 1 and words[0].strip(".").casefold() in _PERSONAL_TITLES
 
 
 def _capitalised(words: list[str]) -> bool:
@@ -143,6 +178,11 @@ class ActorTable:
             if key in entry.forms:
                 return entry
         candidates = self._overlapping(key, name)
+        if len(candidates) > 1:
+            candidates = _held_names(key, candidates)
+        if not candidates:
+            candidates = [e for e in self._entries if e.kind is not ActorKind.person and any(
+                _abbreviates(a, name or key) or _abbreviates(name or key, a) for a in e.spelled.values())]
         return candidates[0] if len(candidates) == 1 else None
 
     def _overlapping(self, key: str, name: str | None = None) -> list[_Entry]:
@@ -151,11 +191,13 @@ class ActorTable:
         Partners"), or the other way round. A lower-case word after a name heads another
         noun: "Wells Fargo employees" and "the Sanders campaign" are not who they name."""
         spelled = name or key
+        person = _titled(spelled)
         return [
             e for e in self._entries
-            if any(_contained(form, key) or _contained(key, form) if self._loose and self._frozen else
-                   _same_name(e.spelled.get(form, form), form, key) or _same_name(spelled, key, form)
-                   for form in e.forms)
+            if not (person and e.kind in _NOT_PEOPLE)
+            and any(_contained(form, key) or _contained(key, form) if self._loose and self._frozen else
+                    _same_name(e.spelled.get(form, form), form, key) or _same_name(spelled, key, form)
+                    for form in e.forms)
         ]
 
     def _described(self, name: str, key: str) -> _Entry | None:

@@ -198,6 +198,38 @@ def test_names_listed_apart_stay_apart_and_an_item_name_inside_one_is_read_loose
     assert table.resolve("Clinton Foundation staff") == table.resolve("Clinton Foundation") == "clinton-foundation"
 
 
+def test_an_item_name_holding_two_listed_names_is_the_one_it_ends_with() -> None:
+    """A title before a name: "Port Authority chair Dana Whitlock" is Whitlock, not the
+    authority, though it holds both names."""
+    table = ActorTable("Dana Whitlock chairs the Port Authority. Port Authority chair Dana Whitlock said so.",
+                       loose=True)
+    for name in ("Port Authority", "Dana Whitlock"):
+        table.add(name, ActorKind.other)
+    table.freeze()
+    assert table.resolve("Port Authority chair Dana Whitlock") == table.resolve("Dana Whitlock") == "dana-whitlock"
+    assert table.resolve("Port Authority board") == "port-authority"
+    assert [a.name for a in table.actors()] == ["Port Authority", "Dana Whitlock"]
+
+
+def test_a_titled_name_is_a_person_not_a_body_that_bears_the_surname() -> None:
+    table = ActorTable("The Okafor Foundation paid him. Mrs. Okafor, Grace Okafor's sister, said so.", loose=True)
+    table.add("Okafor Foundation", ActorKind.organisation)
+    table.freeze()
+    assert table.resolve("Mrs. Okafor") != table.resolve("Okafor Foundation") == "okafor-foundation"
+    assert table.resolve("Okafor Foundation staff") == "okafor-foundation"
+
+
+def test_initials_name_the_body_they_abbreviate() -> None:
+    table = ActorTable("The Northern Rail Authority (NRA) and the Bureau of Land Records (BLR) met the NR board.",
+                       loose=True)
+    for name in ("Northern Rail Authority", "Bureau of Land Records"):
+        table.add(name, ActorKind.organisation)
+    table.freeze()
+    assert table.resolve("NRA") == "northern-rail-authority"
+    assert table.resolve("the BLR") == "bureau-of-land-records"
+    assert table.resolve("NR") not in ("northern-rail-authority", "bureau-of-land-records")
+
+
 def test_a_name_written_as_a_possessive_is_in_the_text() -> None:
     table = ActorTable("The Board of Control for Cricket in India's unit said so.")
     table.add("Board of Control for Cricket in India", ActorKind.organisation)
