@@ -47,7 +47,10 @@ def summarize_articles(
 
         pipeline = Pipeline(Extractor(endpoint, request), prompts, passes=passes, on_drafts=on_drafts,
                             questions=questions)
-        return asyncio.run(_run(articles, pipeline, keep_going, on_result, warm))
+        # One slot: each article starts from the saved system prompt alone, so its replies do
+        # not depend on which article the slot held before (see _run).
+        fresh = embedded and endpoint.parallel == 1
+        return asyncio.run(_run(articles, pipeline, keep_going, on_result, warm, fresh))
     finally:
         backend.close()
 
@@ -58,7 +61,13 @@ async def _run(
     keep_going: bool,
     on_result: Callable[[int, Outcome], None] | None,
     warm: Callable[[], None],
+    fresh: bool = False,
 ) -> list[Outcome]:
+    """With ``fresh``, the slot is reset to the saved system prompt before each article.
+    llama.cpp evaluates a prompt from where it first differs from what the slot holds, and
+    where that is (the previous article shares a few tokens of the template) changes how
+    the article is split into batches, and with it the numerics: a greedy reply could
+    change with the article run before it."""
 
     # As many articles in flight as the endpoint has slots: an article's questions then
     # follow its summary request in the same slot and reuse its prefix, instead of
@@ -69,6 +78,8 @@ async def _run(
         result: Outcome
         try:
             async with in_flight:
+                if fresh:
+                    await asyncio.to_thread(warm)
                 result = await pipeline.summarize(article)
         except SummarizeError as exc:
             if not keep_going:

@@ -139,3 +139,19 @@ def test_a_repeating_reply_is_cut_and_continued_by_the_real_server() -> None:
     assert usage.requests == 2  # cut at the second actor, then continued
     assert [a.name for a in draft.actors] == ["Ana Ruiz"]
     assert [o.type.value for o in draft.outcomes] == ["resignation"]
+
+
+def test_an_article_s_replies_do_not_depend_on_the_article_run_before_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Each article starts from the saved system prompt in the one slot of an eval. Without
+    that, llama.cpp resumes from wherever the previous article's prompt first differs, the
+    article is batched differently, and this pair's second reply came out otherwise."""
+    from summarize.config import ModelOptions
+    from summarize.evaluation.dataset import load_cases
+    from summarize.evaluation.harness import run_eval
+
+    cases = {c.id: c for c in load_cases([ROOT / "evals" / "fixtures"])}
+    first, second = cases["port-contract-charges-dropped"], cases["landlord-lawsuit-dropped"]
+    after = run_eval([first, second], ModelOptions(), cache=tmp_path / "pair")
+    alone = run_eval([second], ModelOptions(), cache=tmp_path / "alone")
+    assert after.results[1].prediction == alone.results[0].prediction
+    assert len(list((tmp_path / "pair").glob("*.json"))) > len(list((tmp_path / "alone").glob("*.json")))
