@@ -42,8 +42,8 @@ def summarize_articles(
     questions = resolve_questions(options, embedded)
     endpoint = backend.start()
     try:
-        def warm() -> None:
-            backend.warm(prompts.system_prompt())
+        def warm() -> bool:
+            return backend.warm(prompts.system_prompt())
 
         pipeline = Pipeline(Extractor(endpoint, request), prompts, passes=passes, on_drafts=on_drafts,
                             questions=questions)
@@ -60,7 +60,7 @@ async def _run(
     pipeline: Pipeline,
     keep_going: bool,
     on_result: Callable[[int, Outcome], None] | None,
-    warm: Callable[[], None],
+    warm: Callable[[], bool],
     fresh: bool = False,
 ) -> list[Outcome]:
     """With ``fresh``, the slot is reset to the saved system prompt before each article.
@@ -93,7 +93,9 @@ async def _run(
         if not keep_going:
             for article in articles:
                 pipeline.plan(article)
-        warm()  # after the checks: bad input never costs a model call
+        # after the checks: bad input never costs a model call; without a saved prefix
+        # (a cache folder that cannot be written) there is nothing cheap to reset to
+        fresh = warm() and fresh
         return list(await asyncio.gather(*(one(i, a) for i, a in enumerate(articles))))
     finally:
         await pipeline.extractor.aclose()
