@@ -71,7 +71,7 @@ async def _run(
 
     # As many articles in flight as the endpoint has slots: an article's questions then
     # follow its summary request in the same slot and reuse its prefix, instead of
-    # queueing behind every other article's summary and prefilling the article again.
+    # queueing behind every other article's summary, when the slot holds another article.
     in_flight = asyncio.Semaphore(pipeline.extractor.endpoint.parallel)
 
     async def one(index: int, article: Article) -> Outcome:
