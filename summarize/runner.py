@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Callable
 from pathlib import Path
 
+from summarize.backends.base import Backend, Endpoint
 from summarize.backends.embedded import EmbeddedBackend
 from summarize.config import ModelOptions, resolve_backend, resolve_passes, resolve_questions
 from summarize.draft import Draft
@@ -17,6 +18,34 @@ from summarize.schema import Summary
 from summarize.sources import Article
 
 Outcome = Summary | SummarizeError
+
+
+class SlotReset:
+    """On the embedded model with one slot, each article starts from the saved system prompt.
+
+    llama.cpp evaluates a prompt from where it first differs from what the slot holds, and
+    where that is (the previous article shares a few tokens of the template) changes how
+    the article is split into batches, and with it the numerics: a greedy reply could
+    change with the article run before it. Restoring the saved prefix costs milliseconds.
+    With several slots the server picks the slot, so there is nothing to reset to; without
+    a saved prefix (a cache folder that cannot be written) a reset would evaluate the
+    system prompt again, so it is skipped."""
+
+    def __init__(self, warm: Callable[[], bool], one_embedded_slot: bool) -> None:
+        self._warm = warm
+        self.active = one_embedded_slot
+
+    @classmethod
+    def for_endpoint(cls, backend: Backend, endpoint: Endpoint, system_prompt: str) -> SlotReset:
+        return cls(lambda: backend.warm(system_prompt), endpoint.backend == "embedded" and endpoint.parallel == 1)
+
+    def start(self) -> None:
+        """Save or restore the system prompt's prefix once, before the first request."""
+        self.active = self._warm() and self.active
+
+    def before_article(self) -> None:
+        if self.active:
+            self._warm()
 
 
 def summarize_articles(
@@ -42,15 +71,10 @@ def summarize_articles(
     questions = resolve_questions(options, embedded)
     endpoint = backend.start()
     try:
-        def warm() -> bool:
-            return backend.warm(prompts.system_prompt())
-
         pipeline = Pipeline(Extractor(endpoint, request), prompts, passes=passes, on_drafts=on_drafts,
                             questions=questions)
-        # One slot: each article starts from the saved system prompt alone, so its replies do
-        # not depend on which article the slot held before (see _run).
-        fresh = embedded and endpoint.parallel == 1
-        return asyncio.run(_run(articles, pipeline, keep_going, on_result, warm, fresh))
+        reset = SlotReset.for_endpoint(backend, endpoint, prompts.system_prompt())
+        return asyncio.run(_run(articles, pipeline, keep_going, on_result, reset))
     finally:
         backend.close()
 
@@ -60,15 +84,8 @@ async def _run(
     pipeline: Pipeline,
     keep_going: bool,
     on_result: Callable[[int, Outcome], None] | None,
-    warm: Callable[[], bool],
-    fresh: bool = False,
+    reset: SlotReset,
 ) -> list[Outcome]:
-    """With ``fresh``, the slot is reset to the saved system prompt before each article.
-    llama.cpp evaluates a prompt from where it first differs from what the slot holds, and
-    where that is (the previous article shares a few tokens of the template) changes how
-    the article is split into batches, and with it the numerics: a greedy reply could
-    change with the article run before it."""
-
     # As many articles in flight as the endpoint has slots: an article's questions then
     # follow its summary request in the same slot and reuse its prefix, instead of
     # queueing behind every other article's summary, when the slot holds another article.
@@ -78,8 +95,7 @@ async def _run(
         result: Outcome
         try:
             async with in_flight:
-                if fresh:
-                    await asyncio.to_thread(warm)
+                await asyncio.to_thread(reset.before_article)
                 result = await pipeline.summarize(article)
         except SummarizeError as exc:
             if not keep_going:
@@ -93,9 +109,7 @@ async def _run(
         if not keep_going:
             for article in articles:
                 pipeline.plan(article)
-        # after the checks: bad input never costs a model call; without a saved prefix
-        # (a cache folder that cannot be written) there is nothing cheap to reset to
-        fresh = warm() and fresh
+        reset.start()  # after the checks: bad input never costs a model call
         return list(await asyncio.gather(*(one(i, a) for i, a in enumerate(articles))))
     finally:
         await pipeline.extractor.aclose()

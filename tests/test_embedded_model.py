@@ -141,17 +141,38 @@ def test_a_repeating_reply_is_cut_and_continued_by_the_real_server() -> None:
     assert [o.type.value for o in draft.outcomes] == ["resignation"]
 
 
+def _content(summary: Summary) -> dict[str, object]:
+    """What the model and the passes made of an article, without the run's own figures."""
+    return summary.model_dump(include={"actors", "allegations", "denials", "outcomes", "doubted"})
+
+
 def test_an_article_s_replies_do_not_depend_on_the_article_run_before_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    """Each article starts from the saved system prompt in the one slot of an eval. Without
-    that, llama.cpp resumes from wherever the previous article's prompt first differs, the
-    article is batched differently, and this pair's second reply came out otherwise."""
+    """Each article starts from the saved system prompt in the one slot of an eval, and of a
+    batch run with one slot. Without that, llama.cpp resumes from wherever the previous
+    article's prompt first differs, the article is batched differently, and this pair's
+    second reply came out otherwise."""
+    import sqlite3
+
     from summarize.config import ModelOptions
     from summarize.evaluation.dataset import load_cases
     from summarize.evaluation.harness import run_eval
 
     cases = {c.id: c for c in load_cases([ROOT / "evals" / "fixtures"])}
     first, second = cases["port-contract-charges-dropped"], cases["landlord-lawsuit-dropped"]
-    after = run_eval([first, second], ModelOptions(), cache=tmp_path / "pair")
-    alone = run_eval([second], ModelOptions(), cache=tmp_path / "alone")
-    assert after.results[1].prediction == alone.results[0].prediction
+    alone = run_eval([second], ModelOptions(), cache=tmp_path / "alone").results[0]
+    after = run_eval([first, second], ModelOptions(), cache=tmp_path / "pair").results[1]
+    assert after.prediction == alone.prediction
     assert len(list((tmp_path / "pair").glob("*.json"))) > len(list((tmp_path / "alone").glob("*.json")))
+
+    feed = tmp_path / "pair.jsonl"
+    feed.write_text("".join(json.dumps({"id": c.id, "text": read_article(str(c.text_path)).text}) + "\n"
+                            for c in (first, second)))
+    db = tmp_path / "batch.sqlite"
+    result = CliRunner().invoke(app, ["batch", str(feed), "--db", str(db), "--concurrency", "1", "-q"])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as rows:
+        order = [r[0] for r in rows.execute("SELECT id FROM articles ORDER BY updated_at, rowid")]
+        stored = dict(rows.execute("SELECT id, summary FROM articles").fetchall())
+    assert order == [first.id, second.id]
+    assert alone.summary is not None
+    assert _content(Summary.model_validate_json(stored[second.id])) == _content(alone.summary)

@@ -26,6 +26,7 @@ from summarize.errors import AuthError, OutputError, SummarizeError, redact
 from summarize.extraction import Extractor, RequestOptions
 from summarize.pipeline import Pipeline
 from summarize.prompting import PromptSet
+from summarize.runner import SlotReset
 from summarize.sources import Article
 
 
@@ -74,6 +75,7 @@ class Batch:
         self.result = BatchResult()
         self._backend: Backend | None = None
         self._pipeline: Pipeline | None = None
+        self._reset: SlotReset | None = None
         self._stop = asyncio.Event()
         self._workers: list[asyncio.Task[None]] = []
 
@@ -170,7 +172,8 @@ class Batch:
             self._pipeline = Pipeline(Extractor(endpoint, self.request), self.prompts,
                                       passes=resolve_passes(self.model, embedded),
                                       questions=resolve_questions(self.model, embedded))
-            await asyncio.to_thread(backend.warm, self.prompts.system_prompt())
+            self._reset = SlotReset.for_endpoint(backend, endpoint, self.prompts.system_prompt())
+            await asyncio.to_thread(self._reset.start)
         return self._pipeline
 
     async def _process(self, store: Store, pending: list[Pending]) -> None:
@@ -203,6 +206,8 @@ class Batch:
 
     async def _one(self, store: Store, pipeline: Pipeline, row: Pending) -> None:
         try:
+            if self._reset is not None:
+                await asyncio.to_thread(self._reset.before_article)
             summary = await pipeline.summarize(Article(name=row.id, text=row.text))
         except AuthError as exc:
             self._fail_all(exc)  # every other request would be refused too
