@@ -73,27 +73,40 @@ class Draft(OpenAISchema):
         return super().model_json_schema(*args, **kwargs)
 
 
-class SentenceDraft(OpenAISchema):
+class SentenceReply(OpenAISchema):
     """The reply to a question about one sentence of an article already summarised whole:
-    the allegations that sentence states (the actors come from the first reply; new names
-    become actors)."""
+    the items of one section that sentence states (the actors come from the first reply;
+    new names become actors)."""
 
+    __doc__ = None
+
+    def as_draft(self) -> Draft:
+        sections: dict[str, Any] = {"allegations": [], "denials": [], "outcomes": []}
+        sections.update({name: getattr(self, name) for name in type(self).model_fields})
+        return Draft(actors=[], **sections)
+
+
+class SentenceDraft(SentenceReply):
     __doc__ = None
     allegations: list[DraftAllegation] = Field(max_length=3)
 
-    def as_draft(self) -> Draft:
-        return Draft(actors=[], allegations=self.allegations, denials=[], outcomes=[])
+
+class SentenceOutcomes(SentenceReply):
+    __doc__ = None
+    outcomes: list[DraftOutcome] = Field(max_length=3)
+
+
+_ITEM = {"allegations": DraftAllegation, "outcomes": DraftOutcome}
+_BASE = {"allegations": SentenceDraft, "outcomes": SentenceOutcomes}
 
 
 @functools.cache
-def sentence_draft(number: int) -> type[SentenceDraft]:
-    """The schema of a question about sentence ``number``: every allegation cites that
-    sentence only, so constrained decoding keeps the reply on it."""
+def sentence_draft(number: int, section: str = "allegations") -> type[SentenceReply]:
+    """The schema of a question about sentence ``number``: every item of ``section``
+    cites that sentence only, so constrained decoding keeps the reply on it."""
     cited = (Annotated[list[Annotated[int, Field(ge=number, le=number)]], Field(min_length=1, max_length=1)], ...)
-    allegation = create_model("DraftAllegation", __base__=DraftAllegation, sentences=cited)
-    schema = create_model(
-        "SentenceDraft", __base__=SentenceDraft,
-        allegations=(list[allegation], Field(max_length=3)),  # type: ignore[valid-type]
-    )
+    item = create_model(_ITEM[section].__name__, __base__=_ITEM[section], sentences=cited)
+    fields: dict[str, Any] = {section: (list[item], Field(max_length=3))}  # type: ignore[valid-type]
+    schema = create_model(_BASE[section].__name__, __base__=_BASE[section], **fields)
     schema.__doc__ = None
     return schema

@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from summarize import __version__
 from summarize.compose import compose, merge_drafts
 from summarize.compose.passes import default_passes, selected
-from summarize.draft import Draft, SentenceDraft, sentence_draft
+from summarize.draft import Draft, SentenceReply, sentence_draft
 from summarize.errors import ArticleTooLongError, ConfigError
 from summarize.extraction import Extractor, Usage
 from summarize.prompting import PromptSet
-from summarize.questions import default_questions, uncited_accusations
+from summarize.questions import default_questions, uncited_accusations, uncited_outcomes
 from summarize.schema import SCHEMA_VERSION, Provenance, Summary
 from summarize.injection import suspects, withhold
 from summarize.segment import Sentence, normalise, split_sentences
@@ -101,11 +101,11 @@ class Pipeline:
         return [self.prompts.render(chunk, part=i, parts=parts) for i, chunk in enumerate(plan.chunks, 1)]
 
     async def _draft(self, messages: list[dict[str, str]], started: list[float],
-                     schema: type[Draft] | type[SentenceDraft] = Draft) -> tuple[Draft, Usage]:
+                     schema: type[Draft] | type[SentenceReply] = Draft) -> tuple[Draft, Usage]:
         async with self._slots:
             started.append(time.perf_counter())
             reply, usage = await self.extractor.extract(messages, schema)
-            return (reply.as_draft() if isinstance(reply, SentenceDraft) else reply), usage
+            return (reply.as_draft() if isinstance(reply, SentenceReply) else reply), usage
 
     async def _chunk(self, chunk: list[Sentence], part: int, parts: int,
                      started: list[float]) -> list[tuple[Draft, Usage]]:
@@ -114,9 +114,11 @@ class Pipeline:
         each reuses the prefix the request before it left in the server's cache."""
         first = await self._draft(self.prompts.render(chunk, part=part, parts=parts), started)
         results = [first]
-        for sentence in uncited_accusations(chunk, first[0], self._questions()):
-            messages = self.prompts.render(chunk, part=part, parts=parts, focus=sentence)
-            results.append(await self._draft(messages, started, sentence_draft(sentence.number)))
+        asks = [(s, "allegations") for s in uncited_accusations(chunk, first[0], self._questions())]
+        asks += [(s, "outcomes") for s in uncited_outcomes(chunk, first[0], self._questions())]
+        for sentence, section in asks:
+            messages = self.prompts.render(chunk, part=part, parts=parts, focus=sentence, section=section)
+            results.append(await self._draft(messages, started, sentence_draft(sentence.number, section)))
         return results
 
     def _questions(self) -> int:

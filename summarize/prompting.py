@@ -71,7 +71,7 @@ class PromptSet:
         return self.render([Sentence(1, 0, 4, "Text")], part=1, parts=1)[0]["content"]
 
     def render(self, sentences: list[Sentence], *, part: int, parts: int,
-               focus: Sentence | None = None) -> list[dict[str, str]]:
+               focus: Sentence | None = None, section: str = "allegations") -> list[dict[str, str]]:
         """Chat messages for one chunk of an article; with ``focus``, a question about that
         sentence which shares the first request's prefix (the article)."""
         delimiter = article_marker(sentences)
@@ -81,7 +81,7 @@ class PromptSet:
             "part": part,
             "parts": parts,
             "cues": cues(sentences),  # for templates that hint where items may be
-            "focus": {"number": focus.number, "text": focus.text} if focus else None,
+            "focus": {"number": focus.number, "text": focus.text, "section": section} if focus else None,
         }
         try:
             system = self._template("system.j2").render(**values)

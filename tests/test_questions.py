@@ -17,7 +17,7 @@ from summarize.config import ModelOptions, resolve_questions
 from summarize.draft import Draft, sentence_draft
 from summarize.errors import ConfigError
 from summarize.prompting import default_prompt_dir
-from summarize.questions import uncited_accusations
+from summarize.questions import uncited_accusations, uncited_outcomes
 from summarize.schema import Summary
 from summarize.segment import Sentence
 from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
@@ -33,6 +33,7 @@ del SHORT_REPLY["allegations"][1], SHORT_REPLY["denials"][1]
 REYES = {"accusers": ["Owen Reyes"], "accused": ["the authority's board"],
          "claim": "The board ignored warnings about the contract.", "sentences": [6]}
 _ASKED = re.compile(r"Sentence \[(\d+)\] of the article above reads")
+_SECTION = re.compile(r"Return the (\w+) that this sentence states")
 
 
 def asked(payload: dict[str, Any]) -> int | None:
@@ -40,11 +41,19 @@ def asked(payload: dict[str, Any]) -> int | None:
     return int(found.group(1)) if found else None
 
 
+def section(payload: dict[str, Any]) -> str | None:
+    found = _SECTION.search(payload["messages"][-1]["content"])
+    return found.group(1) if found else None
+
+
 def answer(payload: dict[str, Any]) -> Script:
-    """The summary gets the short reply; the question about [6] gets the councillor's accusation."""
+    """The summary gets the short reply; the question about [6] gets the councillor's
+    accusation; questions about outcomes get none."""
     number = asked(payload)
     if number is None:
         return Script(content=json.dumps(SHORT_REPLY))
+    if section(payload) == "outcomes":
+        return Script(content=json.dumps({"outcomes": []}))
     return Script(content=json.dumps({"allegations": [REYES] if number == 6 else []}))
 
 
@@ -58,7 +67,7 @@ def run(fake: FakeOpenAI, remote_args: list[str], *extra: str) -> Summary:
 def test_uncited_accusing_sentences_are_asked_about_and_their_allegations_kept(
         fake: FakeOpenAI, remote_args: list[str]) -> None:
     summary = run(fake, remote_args, "--questions", "6")
-    assert [asked(r["body"]) for r in fake.requests] == [None, 6]
+    assert [(asked(r["body"]), section(r["body"])) for r in fake.requests] == [(None, None), (6, "allegations")]
     assert summary.provenance.requests == 2
     reyes = [a for a in summary.allegations if a.evidence and a.evidence[0].sentence == 6]
     assert len(reyes) == 1 and reyes[0].grounded
@@ -91,10 +100,11 @@ def test_the_question_schema_holds_citations_to_its_sentence(fake: FakeOpenAI, r
 
 def test_a_cited_sentence_is_not_asked_about(fake: FakeOpenAI, remote_args: list[str]) -> None:
     """The full reply cites sentence 6 (the limit and article order are tested below)."""
-    fake.rule = lambda payload: Script(content=json.dumps(EXAMPLE_DRAFT))
+    fake.rule = lambda payload: Script(content=json.dumps(
+        EXAMPLE_DRAFT if asked(payload) is None else {section(payload): []}))
     result = runner.invoke(app, ["run", str(EXAMPLE), "--format", "json", *remote_args, "--questions", "6"])
     assert result.exit_code == 0, result.output
-    assert [asked(r["body"]) for r in fake.requests] == [None]
+    assert [section(r["body"]) for r in fake.requests] == [None]
 
 
 def test_remote_endpoints_send_one_request_unless_asked(fake: FakeOpenAI, remote_args: list[str],
@@ -181,3 +191,46 @@ def test_an_article_s_questions_follow_its_own_summary_request(
     sent = [(len(r["body"]["messages"][-1]["content"]), asked(r["body"])) for r in fake.requests]
     assert [number for _, number in sent] == [None, 6, None, 6]
     assert sent[0][0] < sent[2][0]  # the first article's pair, then the second's
+
+
+def test_an_uncited_sentence_reporting_an_outcome_is_asked_for_outcomes(
+        fake: FakeOpenAI, remote_args: list[str]) -> None:
+    """The reply leaves out the investigation (sentence 11); the question about it finds it,
+    under a schema that holds its citations to that sentence and asks for outcomes only."""
+    reply = copy.deepcopy(EXAMPLE_DRAFT)
+    investigation = reply["outcomes"].pop()
+
+    def rule(payload: dict[str, Any]) -> Script:
+        if asked(payload) is None:
+            return Script(content=json.dumps(reply))
+        if section(payload) == "outcomes" and asked(payload) == 11:
+            return Script(content=json.dumps({"outcomes": [{**investigation, "sentences": [11]}]}))
+        return Script(content=json.dumps({section(payload): []}))
+
+    fake.rule = rule
+    result = runner.invoke(app, ["run", str(EXAMPLE), "--format", "json", *remote_args, "--questions", "6"])
+    assert result.exit_code == 0, result.output
+    assert [(asked(r["body"]), section(r["body"])) for r in fake.requests] == [(None, None), (11, "outcomes")]
+    schema = json.dumps(fake.requests[1]["body"]["response_format"])
+    assert '"minimum": 11' in schema and '"maximum": 11' in schema and "allegations" not in schema
+    summary = Summary.model_validate_json(result.stdout)
+    names = {actor.id: actor.name for actor in summary.actors}
+    found = [o for o in summary.outcomes if o.type.value == "investigation"]
+    assert len(found) == 1 and found[0].grounded and found[0].evidence[0].sentence == 11
+    assert [names[i] for i in found[0].actors] == ["Ethics Commission"]
+    with pytest.raises(ValidationError):
+        sentence_draft(11, "outcomes").model_validate({"outcomes": [{**investigation, "sentences": [10]}]})
+
+
+def test_sentences_reporting_outcomes_are_asked_about_unless_cited_or_the_headline() -> None:
+    headline = Sentence(1, 0, 40, "Mayor resigns after audit row")
+    empty = Draft(actors=[], allegations=[], denials=[], outcomes=[])
+    assert uncited_outcomes([headline], empty, 6) == []
+    chunk = [Sentence(1, 0, 40, "The mayor resigned on Monday."),
+             Sentence(2, 41, 90, "The council met on Tuesday."),
+             Sentence(3, 91, 140, "The treasurer was charged with fraud.")]
+    assert [s.number for s in uncited_outcomes(chunk, empty, 6)] == [1, 3]
+    assert [s.number for s in uncited_outcomes(chunk, empty, 1)] == [1]
+    cited = Draft.model_validate({"actors": [], "allegations": [], "denials": [], "outcomes": [
+        {"actors": ["the mayor"], "type": "resignation", "description": "The mayor resigned.", "sentences": [1]}]})
+    assert [s.number for s in uncited_outcomes(chunk, cited, 6)] == [3]
