@@ -110,8 +110,9 @@ class Pipeline:
     async def _chunk(self, chunk: list[Sentence], part: int, parts: int,
                      started: list[float]) -> list[tuple[Draft, Usage]]:
         """The chunk's summary, then one question about each sentence with a word of
-        accusing that no item of the summary cites (questions.py), one after another:
-        each reuses the prefix the request before it left in the server's cache."""
+        accusing, then about each sentence reporting an outcome, that no item of the
+        summary cites (questions.py), one after another: each reuses the prefix the
+        request before it left in the server's cache."""
         first = await self._draft(self.prompts.render(chunk, part=part, parts=parts), started)
         results = [first]
         asks = [(s, "allegations") for s in uncited_accusations(chunk, first[0], self._questions())]
