@@ -190,6 +190,11 @@ def test_denial_wording_flags_a_denial_that_words_none(sentence: str, checks: li
     ("Her lawyer said every account had been audited.", "Ruth Kemp", []),
     ("It said every account had been audited.", "Ruth Kemp", ["no-denial-word"]),  # "it" is not Kemp
     ("Dana Whitfield said every account had been audited.", "Dana Whitfield", ["no-denial-word"]),  # a third party
+    # someone introduced as speaking for the accused, by name or by her pronoun
+    ("A spokesman for Kemp, Dana Whitfield, said every account had been audited.", "Dana Whitfield", []),
+    ("Her lawyer, Dana Whitfield, said every account had been audited.", "Dana Whitfield", []),
+    ("Its lawyer, Dana Whitfield, said every account had been audited.", "Dana Whitfield", ["no-denial-word"]),
+    ("Kemp's office said every account had been audited.", "Ruth Kemp", []),  # the accused's side
 ])
 def test_denial_wording_takes_an_accused_answer_for_a_denial(sentence: str, denier: str, checks: list[str]) -> None:
     text = f"The Daily Tribune accused Ruth Kemp of hiding losses. {sentence}"
@@ -199,6 +204,19 @@ def test_denial_wording_takes_an_accused_answer_for_a_denial(sentence: str, deni
              "denials": [{"deniers": [denier], "denies": 1, "claim": "The accounts were audited.", "sentences": [2]}]}
     on = _compose(text, "denial-wording", **reply)
     assert on.denials[0].checks == checks
+
+
+def test_someone_introduced_earlier_as_speaking_for_the_accused_answers_for_them() -> None:
+    text = ("The Daily Tribune accused Ruth Kemp of hiding losses. Her lawyer, Dana Whitfield, asked for time. "
+            "Whitfield said every account had been audited.")
+    reply = {"actors": [*ACTORS, {"name": "Dana Whitfield", "kind": "person", "role": "lawyer"}],
+             "allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"], "claim": "Kemp hid losses.",
+                              "sentences": [1]}],
+             "denials": [{"deniers": ["Dana Whitfield"], "denies": 1, "claim": "The accounts were audited.",
+                          "sentences": [3]}]}
+    assert _compose(text, "denial-wording", **reply).denials[0].checks == []
+    stranger = text.replace("Her lawyer, Dana Whitfield,", "A reader, Dana Whitfield,")
+    assert _compose(stranger, "denial-wording", **reply).denials[0].checks == ["no-denial-word"]
 
 
 def test_doubt_keeps_an_allegation_its_accused_answers_whatever_its_citation() -> None:
