@@ -652,3 +652,16 @@ def test_a_head_two_bodies_share_names_neither() -> None:
     text = AGENCY.replace("The State", "The Water Agency and the State")
     result = compose(_bodies_draft("State Environment Agency", "Water Agency"), text, split_sentences(text))
     assert result.outcomes == []
+
+
+def test_a_sentence_naming_a_body_by_the_head_of_its_name_supports_its_item() -> None:
+    text = ("The attorney general sued the Bright Futures Foundation on Thursday. According to the complaint, "
+            "the foundation paid for first-class flights for board members.")
+    draft = Draft.model_validate({
+        "actors": [{"name": "Renee Whitaker", "kind": "person", "role": "attorney general"},
+                   {"name": "Bright Futures Foundation", "kind": "organisation", "role": "charity"}],
+        "allegations": [_allegation(["Renee Whitaker"], ["Bright Futures Foundation"],
+                                    "The charity paid for luxury flights.", 2)],
+        "denials": [], "outcomes": []})
+    result = compose(draft, text, split_sentences(text))
+    assert [(a.checks, a.grounded, a.evidence[0].sentence) for a in result.allegations] == [([], True, 2)]

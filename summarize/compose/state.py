@@ -107,7 +107,9 @@ class Composition:
         return list(dict.fromkeys(i for n in names if (i := self.table.resolve(n)) is not None))
 
     def forms(self, actor_ids: list[str]) -> list[list[str]]:
-        return [self.table.surface_forms(i) for i in actor_ids]
+        """Each actor's forms as the sentence readers look for them (``named``)."""
+        known = {a.id: a.forms for a in self.named()}
+        return [known.get(i) or self.table.surface_forms(i) for i in actor_ids]
 
     def named(self) -> list[Named]:
         """Each actor with the forms the sentence readers look for: name, aliases, and the
