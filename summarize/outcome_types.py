@@ -17,24 +17,36 @@ from summarize.wording import hedged
 from summarize.schema import OutcomeType
 
 _CUES: dict[OutcomeType, str] = {
-    OutcomeType.resignation: r"resign|step(?:s|ped|ping)? (?:down|aside)|quit|stood down|stands? down",
-    OutcomeType.dismissal: r"fired|dismiss|sacked|ousted|removed (?:\w+ ){0,3}?(?:from|as)|firing|let go",
-    OutcomeType.appointment: r"appoint|named|nominat|tapped|sworn in|installed as|chosen as|hired",
-    OutcomeType.election: r"\b(?:re-?)?elected\b|won (?:the|a) (?:seat|election|vote|primary|race)|wins? (?:the|a) (?:seat|election|primary)",
-    OutcomeType.charge: r"charg|indict",
-    OutcomeType.arrest: r"arrest|detain|taken into custody",
-    OutcomeType.lawsuit: r"\bsu(?:e|ed|es|ing)\b|lawsuit|\bsuit\b|litigation|filed (?:a |papers|a motion|a complaint)|motion to",
-    OutcomeType.ruling: r"\brul(?:ed|ing|es)\b|judge|court|struck down|upheld|overturn|verdict",
+    OutcomeType.resignation: r"resign|step(?:s|ped|ping)? (?:down|aside)|quit|stood (?:down|aside)|stands? (?:down|aside)|"
+                             r"\bretire[sd]? (?:from|as|at)|retirement|(?:left|leave|leaves|leaving) (?:his|her|their|the|its) (?:post|job|role|position|seat)",
+    OutcomeType.dismissal: r"fired|dismiss|sacked|ousted|removed|firing|let go|terminat|axed|demot|expelled|"
+                           r"stripped of|relieved of|ended (?:\w+ ){0,2}contract|contract (?:\w+ ){0,2}(?:ended|terminated)|"
+                           r"(?:moved|reassigned) to",
+    OutcomeType.appointment: r"appoint|named|nominat|tapped|sworn in|installed as|chosen as|hired|reinstat|promot|"
+                             r"succeed|replac|take over|takes over|took over|will (?:lead|run|head)|interim|"
+                             r"\bacting (?:\w+ )?(?:adviser|director|chief|head|chair\w*|president|minister|manager|secretary)|"
+                             r"joined (?:the|its) board",
+    OutcomeType.election: r"\b(?:re-?)?elected\b|won (?:the|a) (?:seat|election|vote|primary|race)|wins? (?:the|a) (?:seat|election|primary)|defeated",
+    OutcomeType.charge: r"charg|indict|prosecut",
+    OutcomeType.arrest: r"arrest|detain|taken into custody|in custody",
+    OutcomeType.lawsuit: r"\bsu(?:e|ed|es|ing)\b|lawsuit|\bsuit\b|litigation|filed (?:a |papers|a motion|a complaint)|motion to|"
+                         r"lodged|complaint (?:was )?(?:filed|lodged)|legal action|petition",
+    OutcomeType.ruling: r"\brul(?:ed|ing|es)\b|judge|court|struck down|upheld|overturn|verdict|ordered|quash|set aside|"
+                        r"injunction|blocked|threw out|thrown out|tossed",
     OutcomeType.conviction: r"convict|found guilty|pleaded guilty",
-    OutcomeType.acquittal: r"acquit|found not guilty|cleared of",
-    OutcomeType.sentence: r"sentenc|jailed|prison term",
-    OutcomeType.sanction: r"sanction|suspend|\bbann?ed\b|barred|embargo",
+    OutcomeType.acquittal: r"acquit|found not guilty|cleared|exonerat|not guilty",
+    OutcomeType.sentence: r"sentenc|jailed|prison term|imprison",
+    OutcomeType.sanction: r"sanction|suspend|\bbann?ed\b|barred|embargo|on (?:\w+ )?leave|docked|stripped|annul|revok|"
+                          r"disqualif|relieved of|censur|reprimand|expelled",
     OutcomeType.fine: r"\bfine[sd]?\b|penalt",
     OutcomeType.settlement: r"settle",
-    OutcomeType.investigation: r"investigat|probe|inquir|inquest|audit|warrant|look(?:ing)? into",
-    OutcomeType.apology: r"apolog|\bsorry\b",
-    OutcomeType.retraction: r"retract|correction|withdr[ae]w (?:the|its|his|her) (?:story|report|claim|article)",
-    OutcomeType.withdrawal: r"withdr[ae]w|pull(?:ed|s)? out|rescind|dropp?(?:ed|s)? (?:the|her|his|its|their|out)|(?:was|were|been|be) dropped|revok|no longer (?:support|endorse|defend)|cancel",
+    OutcomeType.investigation: r"investigat|probe|inquir|inquest|audit|warrant|look(?:ing)? into|review|examin|assess|"
+                               r"scrutin|hearing",
+    OutcomeType.apology: r"apolog|\bsorry\b|regret",
+    OutcomeType.retraction: r"retract|correction|withdr[ae]w (?:the|its|his|her) (?:story|report|claim|article)|"
+                            r"(?:pulled|took down|taken down|removed) (?:the|its|a) (?:story|report|segment|article|post)",
+    OutcomeType.withdrawal: r"withdr[ae]w|pull(?:ed|s)? out|rescind|dropp?(?:ed|s)? (?:the|her|his|its|their|out)|(?:was|were|been|be) dropped|revok|no longer (?:support|endorse|defend)|cancel|"
+                            r"(?:stopped|halted|ceased) (?:airing|running|broadcasting|showing|carrying)|pulled|abandon",
 }
 _COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _CUES.items()}
 

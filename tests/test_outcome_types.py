@@ -46,3 +46,27 @@ def test_what_the_reader_of_reported_events_takes_as_that_event_supports_the_typ
 
 def test_a_review_that_is_not_reported_as_opened_still_supports_nothing() -> None:
     assert supported_type(T.investigation, "The board will review the contract next year.") is None
+
+
+@pytest.mark.parametrize(("claimed", "evidence"), [
+    (T.dismissal, "The federation has ended the contract of its head coach, Derek Holm."),
+    (T.dismissal, "A professor has been stripped of her chair."),
+    (T.appointment, "Mrs Osei-Bonsu was reinstated on Monday."),
+    (T.appointment, "Assistant coach Lena Marsh will lead the team on an interim basis."),
+    (T.sanction, "A senior aide was placed on unpaid leave on Thursday."),
+    (T.investigation, "The Central Bank is also examining whether the firm met its obligations."),
+    (T.withdrawal, "A television station stopped airing the campaign ad on Friday."),
+    (T.resignation, "The fund's investment chief announced his retirement on Tuesday."),
+    (T.acquittal, "A disciplinary panel has cleared the head teacher of gross misconduct."),
+])
+def test_the_common_wordings_of_a_type_support_it(claimed: T, evidence: str) -> None:
+    assert supported_type(claimed, evidence) is claimed
+
+
+@pytest.mark.parametrize(("claimed", "evidence"), [
+    (T.resignation, "Retired Lt. Gen. Michael Flynn became agitated on Wednesday."),  # a title, not a retirement
+    (T.appointment, "He and other leaders, acting in concert, could have stopped him."),
+    (T.ruling, "This political decision destroys credibility."),
+])
+def test_words_that_only_look_like_a_type_support_nothing(claimed: T, evidence: str) -> None:
+    assert supported_type(claimed, evidence) is None
