@@ -21,7 +21,7 @@ _CUES: dict[OutcomeType, str] = {
                              r"\bretire[sd]? (?:from|as|at)|retirement|(?:left|leave|leaves|leaving) (?:his|her|their|the|its) (?:post|job|role|position|seat)",
     OutcomeType.dismissal: r"fired|dismiss|sacked|ousted|removed|firing|let go|terminat|axed|demot|expelled|"
                            r"stripped of|relieved of|ended (?:\w+ ){0,2}contract|contract (?:\w+ ){0,2}(?:ended|terminated)|"
-                           r"(?:moved|reassigned) to",
+                           r"(?:moved|reassigned) to|parted ways",
     OutcomeType.appointment: r"appoint|named|nominat|tapped|sworn in|installed as|chosen as|hired|reinstat|promot|"
                              r"succeed|replac|take over|takes over|took over|will (?:lead|run|head)|interim|"
                              r"\bacting (?:\w+ )?(?:adviser|director|chief|head|chair\w*|president|minister|manager|secretary)|"
@@ -30,14 +30,14 @@ _CUES: dict[OutcomeType, str] = {
     OutcomeType.charge: r"charg|indict|prosecut",
     OutcomeType.arrest: r"arrest|detain|taken into custody|in custody",
     OutcomeType.lawsuit: r"\bsu(?:e|ed|es|ing)\b|lawsuit|\bsuit\b|litigation|filed (?:a |papers|a motion|a complaint)|motion to|"
-                         r"lodged|complaint (?:was )?(?:filed|lodged)|legal action|petition",
+                         r"lodged|complaint (?:was )?(?:filed|lodged)|legal action|petition|class[- ]action",
     OutcomeType.ruling: r"\brul(?:ed|ing|es)\b|judge|court|struck down|upheld|overturn|verdict|ordered|quash|set aside|"
                         r"injunction|blocked|threw out|thrown out|tossed",
     OutcomeType.conviction: r"convict|found guilty|pleaded guilty",
     OutcomeType.acquittal: r"acquit|found not guilty|cleared|exonerat|not guilty",
     OutcomeType.sentence: r"sentenc|jailed|prison term|imprison",
     OutcomeType.sanction: r"sanction|suspend|\bbann?ed\b|barred|embargo|on (?:\w+ )?leave|docked|stripped|annul|revok|"
-                          r"disqualif|relieved of|censur|reprimand|expelled",
+                          r"disqualif|relieved (?:[\w,]+ ){0,6}?of|censur|reprimand|expelled",
     OutcomeType.fine: r"\bfine[sd]?\b|penalt",
     OutcomeType.settlement: r"settle",
     OutcomeType.investigation: r"investigat|probe|inquir|inquest|audit|warrant|look(?:ing)? into|review|examin|assess|"

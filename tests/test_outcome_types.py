@@ -58,6 +58,8 @@ def test_a_review_that_is_not_reported_as_opened_still_supports_nothing() -> Non
     (T.withdrawal, "A television station stopped airing the campaign ad on Friday."),
     (T.resignation, "The fund's investment chief announced his retirement on Tuesday."),
     (T.acquittal, "A disciplinary panel has cleared the head teacher of gross misconduct."),
+    (T.lawsuit, "A class action on behalf of customers was filed at the High Court on Friday."),
+    (T.sanction, "The board relieved its director, Katharina Steiner, of her duties on Tuesday."),
 ])
 def test_the_common_wordings_of_a_type_support_it(claimed: T, evidence: str) -> None:
     assert supported_type(claimed, evidence) is claimed
