@@ -63,5 +63,7 @@ def supported_type(claimed: OutcomeType, evidence: str) -> OutcomeType | None:
     the only type whose words are, else None."""
     if claimed is OutcomeType.other or _states(claimed, evidence) or claimed in {e.type for e in reported_events(evidence)}:
         return claimed
+    if _COMPILED[claimed].search(evidence):
+        return None  # its words are there, hedged: another type's words do not make it that type
     matches = [kind for kind in _COMPILED if _states(kind, evidence)]
     return matches[0] if len(matches) == 1 else None

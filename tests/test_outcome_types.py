@@ -72,3 +72,9 @@ def test_the_common_wordings_of_a_type_support_it(claimed: T, evidence: str) -> 
 ])
 def test_words_that_only_look_like_a_type_support_nothing(claimed: T, evidence: str) -> None:
     assert supported_type(claimed, evidence) is None
+
+
+def test_an_outcome_whose_own_words_are_there_hedged_is_not_retyped_by_another_types_words() -> None:
+    evidence = "The board agreed on Monday to commission that review, to be carried out by a retired judge."
+    assert supported_type(T.investigation, evidence) is None  # not a ruling for "judge"
+    assert supported_type(T.resignation, "The regulator fined the bank 18 million pounds.") is T.fine
