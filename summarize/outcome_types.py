@@ -4,8 +4,10 @@ A small model tends to give every outcome the same type (the one its prompt
 showed last). Each type has words without which a sentence cannot report it:
 no "resign", "step down" or "quit", no resignation. When the evidence has none
 of the type's words but those of exactly one other type, the outcome is
-re-typed; when it has none at all, it is left out (with a warning). ``other``
-is never checked.
+re-typed; when it has none at all, or has them only hedged ("agreed to commission
+a review"), it is flagged (and doubted). ``other`` is never checked. The words are
+the common ones of news for each type, not a list of what the model gets right:
+a right outcome in words missing here is doubted, so the list errs on the wide side.
 """
 
 from __future__ import annotations
