@@ -95,7 +95,8 @@ async def _run(
         result: Outcome
         try:
             async with in_flight:
-                await asyncio.to_thread(reset.before_article)
+                if reset.active:
+                    await asyncio.to_thread(reset.before_article)
                 result = await pipeline.summarize(article)
         except SummarizeError as exc:
             if not keep_going:
