@@ -16,7 +16,7 @@ from summarize.reported_events import AFTER_PREPOSITION
 from summarize.wording import Named, hedged, mentions
 
 # A verb of saying or finding, in the past or present
-_SAYING = re.compile(
+SAYING = re.compile(
     r"\b(?:said|says|say|told|tells|found|finds|concluded|concludes|claimed|claims|claim|alleged|alleges|allege|"
     r"reported|reports|wrote|writes|stated|states|testified|argued|argues|argue|insisted|insists|maintained|"
     r"maintains|asserted|asserts|complained|complains|called|calls|described|describes)\b",
@@ -53,7 +53,7 @@ def attributed_to(sentence: str, actors: list[Named]) -> list[str]:
     whoever follows "according to"; not where the verb is hedged ("may claim", "did not
     say")."""
     found: list[str] = []
-    for match in _SAYING.finditer(sentence):
+    for match in SAYING.finditer(sentence):
         before = sentence[: match.start()]
         if hedged(before) or before.count("(") > before.count(")"):  # an aside in brackets
             continue
@@ -72,7 +72,7 @@ def attributed_to(sentence: str, actors: list[Named]) -> list[str]:
 # issued through her lawyer, she said": a pronoun, or someone the pronoun's owner has, saying
 _PRONOUN_SPEAKS = re.compile(
     rf"\b(?P<who>he|she|it|they|(?P<owner>his|her|its|their)\s+(?:[\w-]+\s+){{0,2}}?[\w-]+)"
-    rf"(?={_BETWEEN.pattern}(?:{_SAYING.pattern}))",
+    rf"(?={_BETWEEN.pattern}(?:{SAYING.pattern}))",
     re.IGNORECASE,
 )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from summarize.attribution import _SAYING, attributed_to, pronoun_speakers
+from summarize.attribution import SAYING, attributed_to, pronoun_speakers
 from summarize.compose.state import Composition, Item
 from summarize.wording import mentions
 
@@ -33,7 +33,7 @@ def answers(c: Composition, item: Item) -> bool:
         for who in attributed_to(text, c.named()):
             if who not in item.actors:
                 continue
-            if who in allegation.actors or _speaks_for(c, who, accused_forms, item.denies.actors):
+            if who in allegation.actors or _speaks_for(c, who, accused_forms, allegation.actors):
                 return True
     return False
 
@@ -87,8 +87,8 @@ _OWNER = re.compile(rf"\b(his|her|its|their)\s+{_ROLE}$", re.IGNORECASE)
 def _stands_for(c: Composition, number: int, pronoun: str, accused: list[str]) -> bool:
     """Whether a possessive pronoun can stand for an accused named in this sentence or the
     one before: "her" for a person, "its" for a body."""
-    near = {i for _, _, i in mentions(f"{c.shown(number - 1)} {c.shown(number)}", c.named(), possessive=False)}
-    near |= {i for _, _, i in mentions(f"{c.shown(number - 1)} {c.shown(number)}", c.named(), possessive=True)}
+    around = f"{c.shown(number - 1)} {c.shown(number)}"
+    near = {i for possessive in (False, True) for _, _, i in mentions(around, c.named(), possessive=possessive)}
     people = {a.id for a in c.named() if a.person}
     return any((pronoun.lower() in _PERSONAL) == (who in people) for who in set(accused) & near)
 
@@ -101,7 +101,7 @@ def _side_says(c: Composition, item: Item, text: str, accused_forms: list[str]) 
         return False
     assert item.denies is not None
     forms = "|".join(re.escape(form) for form in accused_forms)
-    if not re.search(rf"(?<!\w)(?:{forms})['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s+(?:{_SAYING.pattern})",
+    if not re.search(rf"(?<!\w)(?:{forms})['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s+(?:{SAYING.pattern})",
                      text, re.IGNORECASE):
         return False
     named = {i for _, _, i in mentions(text, c.named())}
