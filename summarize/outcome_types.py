@@ -36,7 +36,7 @@ _CUES: dict[OutcomeType, str] = {
     OutcomeType.ruling: r"\brul(?:ed|ing|es)\b|judge|court|struck down|upheld|overturn|verdict|ordered|quash|set aside|"
                         r"injunction|blocked|threw out|thrown out|tossed",
     OutcomeType.conviction: r"convict|found guilty|pleaded guilty",
-    OutcomeType.acquittal: r"acquit|found not guilty|cleared|exonerat|not guilty",
+    OutcomeType.acquittal: r"acquit|found not guilty|cleared|exonerat",
     OutcomeType.sentence: r"sentenc|jailed|prison term|imprison",
     OutcomeType.sanction: r"sanction|suspend|\bbann?ed\b|barred|embargo|on (?:\w+ )?leave|docked|stripped|annul|revok|"
                           r"disqualif|relieved (?:[\w,]+ ){0,6}?of|censur|reprimand|expelled",

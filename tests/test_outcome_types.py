@@ -69,6 +69,7 @@ def test_the_common_wordings_of_a_type_support_it(claimed: T, evidence: str) -> 
     (T.resignation, "Retired Lt. Gen. Michael Flynn became agitated on Wednesday."),  # a title, not a retirement
     (T.appointment, "He and other leaders, acting in concert, could have stopped him."),
     (T.ruling, "This political decision destroys credibility."),
+    (T.acquittal, "The mayor pleaded not guilty on Monday."),  # a plea, not a verdict
 ])
 def test_words_that_only_look_like_a_type_support_nothing(claimed: T, evidence: str) -> None:
     assert supported_type(claimed, evidence) is None
