@@ -28,7 +28,7 @@ def answers(c: Composition, item: Item) -> bool:
         text = c.shown(evidence.sentence)
         if evidence.sentence in allegation.sentences:
             continue
-        if _pronoun_answer(c, item, evidence.sentence, text) or _side_says(c, item, text, accused_forms):
+        if _pronoun_answer(c, item, evidence.sentence, text) or _side_says(c, item, allegation, text, accused_forms):
             return True
         for who in attributed_to(text, c.named()):
             if who not in item.actors:
@@ -93,16 +93,15 @@ def _stands_for(c: Composition, number: int, pronoun: str, accused: list[str]) -
     return any((pronoun.lower() in _PERSONAL) == (who in people) for who in set(accused) & near)
 
 
-def _side_says(c: Composition, item: Item, text: str, accused_forms: list[str]) -> bool:
+def _side_says(c: Composition, item: Item, allegation: Item, text: str, accused_forms: list[str]) -> bool:
     """Whether the sentence has the accused's side saying something ("Caldwell's campaign
     said", "the company's lawyer told reporters") and names a denier or the denier is
     accused."""
     if not accused_forms:
         return False
-    assert item.denies is not None
     forms = "|".join(re.escape(form) for form in accused_forms)
     if not re.search(rf"(?<!\w)(?:{forms})['\u2019]s\s+(?:[\w-]+\s+){{0,2}}?[\w-]+\s+(?:{SAYING.pattern})",
                      text, re.IGNORECASE):
         return False
     named = {i for _, _, i in mentions(text, c.named())}
-    return bool(set(item.actors) & (set(item.denies.actors) | named))
+    return bool(set(item.actors) & (set(allegation.actors) | named))
