@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarize.attribution import SAYING
 from summarize.wording import Named, mentions
 
 # "<accusers> accused <accused> of", "<accusers> reported / alleged / said that <accused> ..."
@@ -61,6 +62,34 @@ class Roles:
     # "accused the authority's board of ...": who is accused, in the claim's words, when
     # no listed actor is named there and the article writes those words
     accused_words: str | None = None
+
+
+# the claim's opening actor did the act when the verb after it is a deed: not one of
+# saying (attribution.SAYING), accusing or denying, not passive ("X was paid by ..."),
+# not a modal or a negation
+_NOT_A_DEED = re.compile(
+    r"(?:is|was|were|are|been|being|be|has been|have been|had been|"
+    r"accused|accuses|charged|charges|sued|sues|denied|denies|rejected|rejects|asked|asks|"
+    r"flagged|flags|raised|raises|questioned|questions|criticized|criticised|criticizes|criticises|"
+    r"blamed|blames|believes|believed|thinks|thought|"
+    r"may|might|could|would|should|will|can|did not|does not|do not|has not|had not|was not)\b",
+    re.IGNORECASE)
+_VERB_AFTER = re.compile(r"\s+(?:(?:has|have|had)\s+)?(?P<verb>[a-z][a-z-]+)\b")
+
+
+def claim_doer(claim: str, actors: list[Named]) -> str | None:
+    """The actor a claim opens with when a deed follows ("Westgate Falcons paid three
+    players ...", "The mayor's office hid the records"): the one said to have done it."""
+    words = claim.strip()
+    named = mentions(words, actors)
+    if not named or words[: named[0][0]].strip().casefold() not in ("", "the"):
+        return None
+    after = words[named[0][1]:]
+    verb = _VERB_AFTER.match(after)
+    if verb is None or _NOT_A_DEED.match(after.lstrip()) or _NOT_A_DEED.fullmatch(verb.group("verb")) \
+            or SAYING.fullmatch(verb.group("verb")):
+        return None
+    return named[0][2]
 
 
 def claim_roles(claim: str, actors: list[Named], text: str) -> Roles | None:

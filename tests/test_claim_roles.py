@@ -1,6 +1,6 @@
 import pytest
 
-from summarize.claim_roles import claim_roles
+from summarize.claim_roles import claim_doer, claim_roles
 from summarize.wording import Named
 
 TEXT = ""  # the article: only where the accused's own words are looked up
@@ -61,3 +61,21 @@ def test_charges_as_a_noun_name_no_one_accused() -> None:
     assert claim_roles(claim, ACTORS, text) is None
     roles = claim_roles("The Gazette accused Owen Reyes of lying.", ACTORS, text)
     assert roles is not None and roles.accused == ["reyes"]
+
+
+@pytest.mark.parametrize(("claim", "doer"), [
+    ("Kowalczyk approved the contract without a tender.", "kowalczyk"),
+    ("Brookfield Water had hidden test results for two years.", "brookfield"),
+    ("The board ignored warnings.", "board"),
+    # no deed: saying, accusing, passive, a modal, a negation
+    ("The Gazette reported that Kowalczyk approved the contract.", None),
+    ("The state environment agency accused Brookfield Water of hiding test results.", None),
+    ("Owen Reyes was paid by Brookfield Water.", None),
+    ("Kowalczyk may have approved the contract.", None),
+    ("Kowalczyk did not approve the contract.", None),
+    # the claim does not open with an actor
+    ("Test results were hidden by Brookfield Water.", None),
+    ("Reports say Kowalczyk approved the contract.", None),
+])
+def test_the_actor_a_claim_opens_with_did_the_deed(claim: str, doer: str | None) -> None:
+    assert claim_doer(claim, ACTORS) == doer

@@ -61,6 +61,15 @@ def test_claim_roles_adds_the_accused_the_claim_names(claim: str) -> None:
     assert on.allegations[0].accused == ["harlan-mining", "ruth-kemp"]  # the model's name kept beside it
 
 
+def test_claim_roles_adds_the_actor_the_claim_says_did_it() -> None:
+    text = "The Daily Tribune visited the valley. Its report says Harlan Mining polluted the river for years."
+    reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"],
+                              "claim": "Harlan Mining polluted the river for years.", "sentences": [2]}]}
+    on, off = _both(text, "claim-roles", **reply)
+    assert off.allegations[0].accused == ["ruth-kemp"]
+    assert on.allegations[0].accused == ["ruth-kemp", "harlan-mining"]
+
+
 def test_claim_roles_leaves_roles_the_cited_sentence_bears_out() -> None:
     text = "The council met. The Daily Tribune reported that Ruth Kemp hid the losses."
     reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"],

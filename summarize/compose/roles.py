@@ -13,7 +13,7 @@ from collections.abc import Collection
 
 from summarize.accusations import accusations, self_accusers
 from summarize.attribution import attributed_to
-from summarize.claim_roles import claim_roles
+from summarize.claim_roles import claim_doer, claim_roles
 from summarize.collectives import accusing_groups
 from summarize.compose.state import CORRECTED, FLAGGED, Composition, Item
 from summarize.denial_words import rejects
@@ -38,10 +38,15 @@ def _listed(ids: list[str]) -> str:
 def claim_worded_roles(c: Composition) -> None:
     """Accusers and accused as an allegation's own claim words them ("The agency accused
     Brookfield Water of ..."), where the model's lists name others that its cited
-    sentences do not name either."""
+    sentences do not name either; and the actor a claim opens with doing the deed
+    ("Westgate Falcons paid three players ..."), added to the accused beside the model's."""
     for item in c.of("allegations"):
         roles = claim_roles(item.text, c.named(), c.text)
         if roles is None:
+            doer = claim_doer(item.text, c.named())
+            if doer is not None and doer not in item.actors:
+                c.note("roles-from-claim", item, CORRECTED, f"its claim opens with {doer} doing it; added to the accused")
+                item.actors = _beside(item.actors, [doer])
             continue
         if roles.accusers and item.accusers and not set(roles.accusers) & set(item.accusers) \
                 and not c.stands(item.accusers, item.sentences):
