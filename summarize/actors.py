@@ -18,6 +18,18 @@ _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "president", "vice", "sen", "senator", "rep", "gov",
     "governor", "gen", "general", "minister", "judge", "sir", "dame", "lord", "lady", "the",
 }
+# Words of a person's title before their name ("Senator", "police chief"): the article may
+# refer back to them as "the senator", "the chief".
+TITLE_WORDS = {
+    "senator", "governor", "mayor", "minister", "secretary", "chairman", "chairwoman", "chair", "president",
+    "director", "chief", "executive", "judge", "sheriff", "prosecutor", "attorney", "lawyer", "spokesman",
+    "spokeswoman", "spokesperson", "commissioner", "councillor", "councilman", "councilwoman", "congressman",
+    "congresswoman", "representative", "candidate", "leader", "coach", "captain", "manager", "officer",
+    "engineer", "auditor", "inspector", "ambassador", "premier", "chancellor", "treasurer", "adviser", "advisor",
+    "aide", "superintendent", "principal", "professor", "founder", "owner", "developer", "agent", "editor",
+    "reporter", "general", "colonel", "detective", "deputy", "head", "governor-general", "speaker", "whip",
+    "mp", "lawmaker", "legislator", "senator-elect", "nominee", "challenger", "incumbent", "official",
+}
 # Capitalised before a name, or at a sentence's start, but no part of a name.
 NOT_NAMES = _TITLES | {
     "a", "an", "but", "and", "or", "he", "she", "it", "they", "we", "i", "you", "his", "her", "their",
@@ -295,9 +307,36 @@ class ActorTable:
         Northgate Bank, "the agency" for the Environment Agency (not for people)."""
         entry = self._entries[self._ids().index(actor_id)]
         words = entry.name.split()
-        if entry.kind is ActorKind.person or len(words) < 2 or not words[-1].isalpha():
+        if entry.kind is ActorKind.person:
+            return self._titles(entry)
+        if len(words) < 2 or not words[-1].isalpha():
             return []
         return [f"the {words[-1].lower()}"]
+
+    def _titles(self, entry: _Entry) -> list[str]:
+        """How the article refers back to a person by the title it gives them: "the senator"
+        for "Senator Lorna Dizon", "the police chief" and "the chief" for "national police
+        chief Rodrigo Estrada", when it writes those words with "the"."""
+        words = entry.name.split()
+        # the name's own title: up to its last title word ("Transport Minister Colin Prentice")
+        lead = max((i + 1 for i, word in enumerate(words[:-1])
+                    if word.lower().strip(".") in TITLE_WORDS | _TITLES - {"the"}), default=0)
+        candidates = [words[:lead]] if lead else []
+        personal = " ".join(words[lead:])
+        for match in re.finditer(rf"(?:([A-Za-z-]+) )?([A-Za-z-]+) {re.escape(personal)}\b", self._text):
+            candidates.append([w for w in match.groups() if w])
+        found: list[str] = []
+        for title in candidates:
+            title = [w.lower() for w in title]
+            if not title or title[-1] not in TITLE_WORDS:
+                continue
+            for n in (2, 1):
+                form = " ".join(["the", *title[-n:]])
+                qualifier = title[-n] if n == 2 and len(title) >= 2 else None  # "police" of "police chief"
+                if (n == 1 or (qualifier and qualifier.isalpha() and qualifier not in NOT_NAMES - _TITLES)) \
+                        and _contains_words(self._folded, form) and form not in found:
+                    found.append(form)
+        return found
 
     def _aliases(self, entry: _Entry) -> list[str]:
         """Other forms of the name that occur in the article (e.g. the surname alone)."""

@@ -1,3 +1,5 @@
+import pytest
+
 from summarize.actors import ActorTable
 from summarize.compose import compose, merge_drafts, pass_names
 from summarize.compose.passes import VERIFY
@@ -234,6 +236,25 @@ def test_a_name_written_as_a_possessive_is_in_the_text() -> None:
     table = ActorTable("The Board of Control for Cricket in India's unit said so.")
     table.add("Board of Control for Cricket in India", ActorKind.organisation)
     assert table.in_text(table.actors()[0].id)
+
+
+@pytest.mark.parametrize(("text", "name", "forms"), [
+    ("Senator Lorna Dizon spoke. The senator said so.", "Lorna Dizon", ["the senator"]),
+    ("Former transport minister Darius Kask was jailed. The minister denied it.", "Darius Kask", ["the minister"]),
+    ("National police chief Ramon Ortega resigned. The police chief said so.", "Ramon Ortega",
+     ["the police chief"]),
+    ("Vice President Ana Ruiz spoke. The vice president and the president said so.", "Ana Ruiz",
+     ["the vice president", "the president"]),
+    ("Transport Minister Colin Prentice spoke. The minister said so.", "Transport Minister Colin Prentice",
+     ["the minister"]),
+    # a title the article never writes with "the", and a word before the name that is no title
+    ("Senator Lorna Dizon spoke. Dizon said so.", "Lorna Dizon", []),
+    ("The memo Lorna Dizon wrote was leaked. The memo said so.", "Lorna Dizon", []),
+])
+def test_a_person_is_referred_to_by_the_title_the_article_gives_them(text: str, name: str, forms: list) -> None:
+    table = ActorTable(text)
+    table.add(name, ActorKind.person)
+    assert table.descriptions(table.actors()[0].id) == forms
 
 
 def test_outcome_the_model_left_out_is_read_from_its_sentence() -> None:
