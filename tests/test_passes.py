@@ -215,6 +215,24 @@ def test_denial_wording_takes_an_accused_answer_for_a_denial(sentence: str, deni
     assert on.denials[0].checks == checks
 
 
+@pytest.mark.parametrize("sentence, denier, checks", [
+    # the denier says something negated: their answer, in whatever words
+    ("Dana Whitfield said the money had not moved from its account.", "Dana Whitfield", []),
+    ("\"Not one pound went missing,\" Dana Whitfield told reporters.", "Dana Whitfield", []),
+    # a negation someone else says, or none at all
+    ("Dana Whitfield said Ruth Kemp had not answered.", "Ruth Kemp", ["no-denial-word"]),
+    ("Dana Whitfield said every account had been audited.", "Dana Whitfield", ["no-denial-word"]),
+])
+def test_denial_wording_takes_a_deniers_negated_statement_for_a_denial(sentence: str, denier: str,
+                                                                       checks: list[str]) -> None:
+    text = f"The Daily Tribune accused Ruth Kemp of hiding losses. {sentence}"
+    reply = {"actors": [*ACTORS, {"name": "Dana Whitfield", "kind": "person", "role": "auditor"}],
+             "allegations": [{"accusers": ["Daily Tribune"], "accused": ["Ruth Kemp"], "claim": "Kemp hid losses.",
+                              "sentences": [1]}],
+             "denials": [{"deniers": [denier], "denies": 1, "claim": "The accounts were fine.", "sentences": [2]}]}
+    assert _compose(text, "denial-wording", **reply).denials[0].checks == checks
+
+
 def test_someone_introduced_earlier_as_speaking_for_the_accused_answers_for_them() -> None:
     text = ("The Daily Tribune accused Ruth Kemp of hiding losses. Her lawyer, Dana Whitfield, asked for time. "
             "Whitfield said every account had been audited.")

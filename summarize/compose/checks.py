@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from summarize.accusations import self_accusers
+from summarize.attribution import attributed_to
 from summarize.compose.answers import answers
 from summarize.compose.state import CORRECTED, FLAGGED, REMOVED, Composition, Item
 from summarize.denial_words import rejects
@@ -111,7 +112,7 @@ def _reword(c: Composition, item: Item) -> None:
     why = f"neither its claim nor its sentence(s) {item.sentences} word a denial"
     forms = [[*c.table.surface_forms(i), *c.table.descriptions(i)] for i in item.actors]
     numbers = _denial_sentences(c, item, forms)
-    if numbers is None and answers(c, item):
+    if numbers is None and (answers(c, item) or _says_not(c, item)):
         return
     if numbers is None:
         item.flag("no-denial-word")
@@ -120,6 +121,20 @@ def _reword(c: Composition, item: Item) -> None:
     c.note("denial-moved", item, CORRECTED, f"{why}; sentence {numbers[-1]} does, so it is the evidence")
     result = ground(numbers, c.sentences, forms, withheld=c.withheld)
     item.take(result)
+
+
+_NEGATION = re.compile(r"\b(?:not|no|nothing|never|nobody|none|neither|nor)\b|n['\u2019]t\b", re.IGNORECASE)
+
+
+def _says_not(c: Composition, item: Item) -> bool:
+    """A cited sentence in which a denier is the one saying something negated ("Northgate
+    said it had not ...", "'Not one dollar went missing,' Brandt said"): whatever its words,
+    that denier's answer. A negation another speaker says is not."""
+    for number in item.sentences:
+        text = c.shown(number)
+        if text and _NEGATION.search(text) and set(attributed_to(text, c.named())) & set(item.actors):
+            return True
+    return False
 
 
 def _denial_sentences(c: Composition, item: Item, forms: list[list[str]]) -> list[int] | None:
