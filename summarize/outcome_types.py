@@ -38,11 +38,11 @@ _CUES: dict[OutcomeType, str] = {
     OutcomeType.conviction: r"convict|found guilty|pleaded guilty",
     OutcomeType.acquittal: r"acquit|found not guilty|cleared|exonerat",
     OutcomeType.sentence: r"sentenc|jailed|prison term|imprison",
-    OutcomeType.sanction: r"sanction|suspend|\bbann?ed\b|barred|embargo|on (?:\w+ )?leave|docked|stripped|annul|revok|"
+    OutcomeType.sanction: r"sanction|suspen[ds]|deregist|\bfr(?:eez|oze)|\bbann?ed\b|barred|embargo|on (?:\w+ )?leave|docked|stripped|annul|revok|"
                           r"disqualif|relieved (?:[\w,]+ ){0,6}?of|censur|reprimand|expelled",
     OutcomeType.fine: r"\bfine[sd]?\b|penalt",
     OutcomeType.settlement: r"settle",
-    OutcomeType.investigation: r"investigat|probe|inquir|inquest|audit|warrant|look(?:ing)? into|review|examin|assess|"
+    OutcomeType.investigation: r"investigat|probe|inquir|inquest|audit|warrant|subpoena|look(?:ing)? into|review|examin|assess|"
                                r"scrutin|hearing",
     OutcomeType.apology: r"apolog|\bsorry\b|regret",
     OutcomeType.retraction: r"retract|correction|withdr[ae]w (?:the|its|his|her) (?:story|report|claim|article)|"

@@ -60,6 +60,10 @@ def test_a_review_that_is_not_reported_as_opened_still_supports_nothing() -> Non
     (T.acquittal, "A disciplinary panel has cleared the head teacher of gross misconduct."),
     (T.lawsuit, "A class action on behalf of customers was filed at the High Court on Friday."),
     (T.sanction, "The board relieved its director, Katharina Steiner, of her duties on Tuesday."),
+    (T.sanction, "The ombudsman ordered the six-month suspension of 11 officers."),
+    (T.sanction, "The trainer has been deregistered for three years."),
+    (T.sanction, "The council voted to freeze the mayor's expense account."),
+    (T.investigation, "The ethics committee issued a subpoena for the senator's bank records."),
 ])
 def test_the_common_wordings_of_a_type_support_it(claimed: T, evidence: str) -> None:
     assert supported_type(claimed, evidence) is claimed
@@ -70,6 +74,7 @@ def test_the_common_wordings_of_a_type_support_it(claimed: T, evidence: str) -> 
     (T.appointment, "He and other leaders, acting in concert, could have stopped him."),
     (T.ruling, "This political decision destroys credibility."),
     (T.acquittal, "The mayor pleaded not guilty on Monday."),  # a plea, not a verdict
+    (T.sanction, "Officials from the Fresno office attended."),  # "fr..." inside another word
 ])
 def test_words_that_only_look_like_a_type_support_nothing(claimed: T, evidence: str) -> None:
     assert supported_type(claimed, evidence) is None
