@@ -107,6 +107,12 @@ def test_hedged_or_absent_events_are_not_reported(sentence: str) -> None:
     assert reported_events(sentence) == []
 
 
+def test_a_negation_in_an_earlier_clause_hedges_nothing() -> None:
+    """"who was not charged, had suspended": the negation is the relative clause's."""
+    assert [e.type for e in reported_events("The mayor, who was not charged, had suspended Maret.")] == [T.sanction]
+    assert reported_events("The mayor had not suspended Maret.") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "Clean Rivers Now said she was arrested while filming.",  # "she" is not the group
     "She resigned on Tuesday.",  # nobody named before the verb
