@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from summarize.schema import Actor, ActorKind
+from summarize.wording import Named
 
 _TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "president", "vice", "sen", "senator", "rep", "gov",
@@ -286,6 +287,14 @@ class ActorTable:
             Actor(id=actor_id, name=e.name, aliases=self._aliases(e), kind=e.kind, role=e.role)
             for actor_id, e in zip(self._ids(), self._entries, strict=True)
         ]
+
+    def named(self) -> list[Named]:
+        """Each actor with the forms the sentence readers look for: name, aliases, and the
+        descriptions (``descriptions``) that no other actor shares."""
+        actors = self.actors()
+        shared = [d for a in actors for d in self.descriptions(a.id)]
+        return [Named(a.id, [a.name, *a.aliases, *(d for d in self.descriptions(a.id) if shared.count(d) == 1)],
+                      a.kind is ActorKind.person) for a in actors]
 
     def surface_forms(self, actor_id: str) -> list[str]:
         """Name and aliases, for checking that evidence mentions the actor."""

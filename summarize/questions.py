@@ -5,14 +5,17 @@ So after the summary, each sentence with a word of accusing and none of denying
 (cues.py) that no item of the reply cites gets one short request of its own:
 "sentence [N] reads ...; return the allegations it states". It lists outcomes early
 too, so each sentence whose words report an outcome (reported_events.py) that no item
-cites is asked for the outcomes it states. The request repeats the summary request's
+cites is asked for the outcomes it states, unless the code reads each of them whole
+(who it concerns among the listed actors). The request repeats the summary request's
 system prompt and numbered article, so llama.cpp reuses that prefix and a question
 costs only its last lines and its reply. The model decides; [] is a valid answer.
 """
 
 from __future__ import annotations
 
+from summarize.actors import ActorTable
 from summarize.cues import cues
+from summarize.reported_events import DENIAL, concerned, reported_events
 from summarize.draft import Draft
 from summarize.segment import Sentence
 
@@ -40,8 +43,24 @@ def uncited_outcomes(chunk: list[Sentence], reply: Draft, limit: int) -> list[Se
     outcome (reported_events.py) and that no item of ``reply`` cites, the headline aside:
     it reports again what the story tells, and the model's answer about it repeats an
     outcome of the body under another name ("harbour chief" for the chief by name)."""
-    reporting = set(cues(chunk)["outcome"]) - {s.number for s in chunk if _headline(s)}
+    reporting = set(cues(chunk)["outcome"]) - {s.number for s in chunk if _headline(s)} - _read_in_code(chunk, reply)
     return _uncited(chunk, reply, reporting, limit)
+
+
+def _read_in_code(chunk: list[Sentence], reply: Draft) -> set[int]:
+    """Sentences each of whose reported outcomes names whom it concerns among the reply's
+    actors: `stated-events` adds those outcomes from the words, and a question about them
+    only lists them again, or worse typed."""
+    table = ActorTable(" ".join(s.text for s in chunk), loose=True)
+    for actor in reply.actors:
+        table.add(actor.name, actor.kind, actor.role)
+    actors = table.named()
+    read = set()
+    for sentence in chunk:
+        events = [e for e in reported_events(sentence.text) if e.type != DENIAL]
+        if events and all(concerned(sentence.text, event, actors) for event in events):
+            read.add(sentence.number)
+    return read
 
 
 def _headline(sentence: Sentence) -> bool:

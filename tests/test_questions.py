@@ -195,10 +195,12 @@ def test_an_article_s_questions_follow_its_own_summary_request(
 
 def test_an_uncited_sentence_reporting_an_outcome_is_asked_for_outcomes(
         fake: FakeOpenAI, remote_args: list[str]) -> None:
-    """The reply leaves out the investigation (sentence 11); the question about it finds it,
-    under a schema that holds its citations to that sentence and asks for outcomes only."""
+    """The reply leaves out the investigation (sentence 11) and the commission that opens it,
+    so no code reads whom it concerns; the question about it finds it, under a schema that
+    holds its citations to that sentence and asks for outcomes only."""
     reply = copy.deepcopy(EXAMPLE_DRAFT)
     investigation = reply["outcomes"].pop()
+    reply["actors"] = [a for a in reply["actors"] if a["name"] != "Ethics Commission"]
 
     def rule(payload: dict[str, Any]) -> Script:
         if asked(payload) is None:
@@ -220,6 +222,20 @@ def test_an_uncited_sentence_reporting_an_outcome_is_asked_for_outcomes(
     assert [names[i] for i in found[0].actors] == ["Ethics Commission"]
     with pytest.raises(ValidationError):
         sentence_draft(11, "outcomes").model_validate({"outcomes": [{**investigation, "sentences": [10]}]})
+
+
+def test_a_sentence_whose_outcomes_the_code_reads_whole_is_not_asked_about() -> None:
+    """"The treasurer, Ana Ruiz, was charged": `stated-events` adds it with Ruiz when she is
+    listed; a question would only list it again. Unlisted, or with an outcome whose subject
+    no listed name gives, the sentence is asked about."""
+    chunk = [Sentence(1, 0, 40, "The council met on Tuesday."),
+             Sentence(2, 41, 90, "Ana Ruiz was charged with fraud."),
+             Sentence(3, 91, 140, "She resigned on Friday.")]
+    listed = Draft.model_validate({"actors": [{"name": "Ana Ruiz", "kind": "person", "role": "treasurer"}],
+                                   "allegations": [], "denials": [], "outcomes": []})
+    empty = Draft(actors=[], allegations=[], denials=[], outcomes=[])
+    assert [s.number for s in uncited_outcomes(chunk, listed, 6)] == [3]
+    assert [s.number for s in uncited_outcomes(chunk, empty, 6)] == [2, 3]
 
 
 def test_sentences_reporting_outcomes_are_asked_about_unless_cited_or_the_headline() -> None:

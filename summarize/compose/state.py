@@ -14,7 +14,7 @@ from summarize.actors import ActorTable
 from summarize.draft import Draft
 from summarize.grounding import Grounding, names_actor
 from summarize.wording import Named
-from summarize.schema import ActorKind, Evidence, OutcomeType
+from summarize.schema import Evidence, OutcomeType
 from summarize.segment import Sentence
 
 # What a pass did to an item: the words of schema.Finding.action.
@@ -115,11 +115,5 @@ class Composition:
         """Each actor with the forms the sentence readers look for: name, aliases, and the
         head of a body's name ("the agency") where no other actor has that head."""
         if self._named[0] != self.table.revision:
-            actors = self.table.actors()
-            heads = [d for a in actors for d in self.table.descriptions(a.id)]
-            self._named = (self.table.revision, [
-                Named(a.id, [a.name, *a.aliases, *(d for d in self.table.descriptions(a.id) if heads.count(d) == 1)],
-                      a.kind is ActorKind.person)
-                for a in actors
-            ])
+            self._named = (self.table.revision, self.table.named())
         return self._named[1]
