@@ -312,8 +312,9 @@ class ActorTable:
             re.search(rf"(?<!\w){re.escape(ending)}(?!\w)", self._folded) for ending in endings)
 
     def descriptions(self, actor_id: str) -> list[str]:
-        """How the article may refer back to a body by the head of its name: "the bank" for
-        Northgate Bank, "the agency" for the Environment Agency (not for people)."""
+        """How the article may refer back to an actor: a body by the head of its name ("the
+        bank" for Northgate Bank, "the agency" for the Environment Agency), a person by the
+        title the article gives them (``_titles``)."""
         entry = self._entries[self._ids().index(actor_id)]
         words = entry.name.split()
         if entry.kind is ActorKind.person:
@@ -324,8 +325,8 @@ class ActorTable:
 
     def _titles(self, entry: _Entry) -> list[str]:
         """How the article refers back to a person by the title it gives them: "the senator"
-        for "Senator Lorna Dizon", "the police chief" and "the chief" for "national police
-        chief Rodrigo Estrada", when it writes those words with "the"."""
+        for "Senator Lorna Dizon", "the police chief" for "national police chief Rodrigo
+        Estrada", when it writes those words with "the"."""
         words = entry.name.split()
         # the name's own title: up to its last title word ("Transport Minister Colin Prentice")
         lead = max((i + 1 for i, word in enumerate(words[:-1])
