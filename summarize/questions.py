@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from summarize.actors import ActorTable
 from summarize.cues import cues
-from summarize.reported_events import DENIAL, concerned, reported_events
 from summarize.draft import Draft
+from summarize.reported_events import DENIAL, concerned, reported_events
 from summarize.segment import Sentence
 
 # Questions per chunk on the embedded model. On other endpoints every question is a
