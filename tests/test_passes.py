@@ -221,6 +221,8 @@ def test_denial_wording_takes_an_accused_answer_for_a_denial(sentence: str, deni
     ("\"Not one pound went missing,\" Dana Whitfield told reporters.", "Dana Whitfield", []),
     # a negation someone else says, or none at all
     ("Dana Whitfield said Ruth Kemp had not answered.", "Ruth Kemp", ["no-denial-word"]),
+    # the accuser's own negation restates the claim ("... and did nothing")
+    ("The Daily Tribune said Ruth Kemp had not explained the losses.", "Daily Tribune", ["no-denial-word"]),
     ("Dana Whitfield said every account had been audited.", "Dana Whitfield", ["no-denial-word"]),
 ])
 def test_denial_wording_takes_a_deniers_negated_statement_for_a_denial(sentence: str, denier: str,
