@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from summarize.schema import Actor, ActorKind
 from summarize.wording import Named
@@ -154,6 +156,16 @@ class ActorTable:
         self.rejected: list[str] = []  # names that read like sentences, in the order met
         self.revision = 0  # changes whenever an actor, name, kind or form does: for caches
         self._ids_cache: tuple[int, list[str]] = (-1, [])
+
+    @classmethod
+    def listing(cls, text: str, actors: Iterable[Any], loose: bool = False) -> ActorTable:
+        """The table of a reply's listed actors (each with ``name``, ``kind``, ``role``),
+        frozen."""
+        table = cls(text, loose=loose)
+        for actor in actors:
+            table.add(actor.name, actor.kind, actor.role)
+        table.freeze()
+        return table
 
     def freeze(self) -> None:
         """From now on names stay put, so ids handed out stay valid."""

@@ -51,10 +51,7 @@ def _read_in_code(chunk: list[Sentence], reply: Draft) -> set[int]:
     """Sentences each of whose reported outcomes names whom it concerns among the reply's
     actors: `stated-events` adds those outcomes from the words, and a question about them
     only lists them again, or worse typed."""
-    table = ActorTable(" ".join(s.text for s in chunk), loose=True)
-    for actor in reply.actors:
-        table.add(actor.name, actor.kind, actor.role)
-    actors = table.named()
+    actors = ActorTable.listing(" ".join(s.text for s in chunk), reply.actors, loose=True).named()
     read = set()
     for sentence in chunk:
         events = [e for e in reported_events(sentence.text) if e.type != DENIAL]

@@ -46,10 +46,7 @@ def compose(
     never grounded. ``passes``: the names of the passes to run (None: all of them)."""
     steps = selected(passes)
     names = {step.name for step in steps}
-    table = ActorTable(text, loose="merge-names" in names)
-    for actor in draft.actors:
-        table.add(actor.name, actor.kind, actor.role)
-    table.freeze()
+    table = ActorTable.listing(text, draft.actors, loose="merge-names" in names)
     c = Composition(text, sentences, withheld, table, draft, override="override-roles" in names)
     for step in steps:
         step.run(c)
