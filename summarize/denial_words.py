@@ -20,7 +20,9 @@ _REJECTS = re.compile(
     r"disavow\w*|repudiat\w*|false\w*|untrue|not true|baseless|unfounded|groundless|"
     r"a lie|lies|lied|lying|liars?|fabricat\w*|made[- ]up|nonsense|ridiculous|absurd\w*|fake|hoax\w*|smear\w*|"
     r"witch[- ]hunt|no truth|no basis|no evidence|innocen\w*|not guilty|nothing wrong|no wrongdoing|never|"
-    r"categorical\w*|not the case|absolutely not|not accept\w*)\b",
+    r"categorical\w*|not the case|absolutely not|not accept\w*|"
+    # the labelling guidelines' own words ("frivolous or a sham") and the lawyers' "meritless"
+    r"frivolous|(?:a|an|the)\s+(?:\w+\s+)?sham|meritless|without merit|no merit)\b",
     re.IGNORECASE,
 )
 
