@@ -47,9 +47,10 @@ async def _timed_read(client, request, watch, ends):  # type: ignore[no-untyped-
         return await _read(client, request, watch, ends)
     finally:
         repeats.json.loads = _loads
-        last = request["messages"][-1]["content"]
+        # the user's message, not a continuation's assistant prefill, says what was asked
+        asked = [m["content"] for m in request["messages"] if m["role"] == "user"][-1]
         rows.append({"wall_s": round(time.perf_counter() - started, 2),
-                     "request": "question" if "Sentence [" in last[-400:] else "summary",
+                     "request": "question" if "of the article above reads:" in asked else "summary",
                      **{k: round(timings[k], 1) for k in KEYS if k in timings}})
 
 
