@@ -4,6 +4,7 @@ article), on a labelled set whose replies are in the reply cache:
 
     python benchmarks/judge_probe.py verify ../shared/benchmark   # P(yes): is this allegation stated?
     python benchmarks/judge_probe.py kind ../shared/benchmark     # what kind of statement is sentence N?
+    python benchmarks/judge_probe.py empty ../shared/benchmark    # P("]"): would it answer a question with []?
 
 ``verify`` asks, for each allegation of the pipeline's summaries (a true or false
 positive by the scorer) and each gold allegation, whether the article states it, and
@@ -11,7 +12,12 @@ reads the probability of "yes" against "no" from the first token's logprobs. It
 reports the area under the ROC curve of true against false positives: 0.5 is no
 better than a coin. ``kind`` asks about each sentence the pipeline asks a question
 about (questions.py), with the kinds of statement as a JSON enum, and counts the kinds
-given to sentences that hold a gold allegation and to those that do not.
+given to sentences that hold a gold allegation and to those that do not. ``empty`` sends
+each allegation question the pipeline asks with its reply begun (``{"allegations": [``, an
+assistant prefill) and reads the probability of closing the list at once ("]") against
+opening an item ("{"): the model never answers such a question with [] when decoding
+greedily, but a low probability of it might still rank the sentences that hold no
+allegation; reported as the area under the ROC curve, as for ``verify``.
 """
 
 from __future__ import annotations
@@ -62,6 +68,20 @@ def _p_yes(server: Any, messages: list[dict[str, str]]) -> float | None:
     return mass["yes"] / total if total else None
 
 
+def _p_empty(server: Any, messages: list[dict[str, str]]) -> float | None:
+    """P(the list closes at once) against P(an item opens), right after the reply's opening."""
+    prefilled = [*messages, {"role": "assistant", "content": '{"allegations": ['}]
+    reply = server.handle_chat_completions({"messages": prefilled, "max_tokens": 1, "temperature": 0.0,
+                                            "logprobs": True, "top_logprobs": 20})
+    try:
+        top = reply["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
+    except (KeyError, IndexError, TypeError):
+        return None
+    closes = sum(math.exp(t["logprob"]) for t in top if t["token"].strip().startswith("]"))
+    opens = sum(math.exp(t["logprob"]) for t in top if t["token"].strip().startswith("{"))
+    return closes / (closes + opens) if closes + opens else None
+
+
 def _kind(server: Any, messages: list[dict[str, str]]) -> str:
     schema = {"type": "object", "properties": {"kind": {"type": "string", "enum": KINDS}}, "required": ["kind"],
               "additionalProperties": False}
@@ -81,7 +101,7 @@ def _auc(positive: list[float], negative: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("probe", choices=["verify", "kind"])
+    parser.add_argument("probe", choices=["verify", "kind", "empty"])
     parser.add_argument("folder", type=Path)
     args = parser.parse_args()
     cases = [c for c in load_cases([args.folder]) if c.gold is not None]
@@ -120,6 +140,14 @@ def main() -> None:
                     p = _p_yes(server, _asking(prompts, chunk, question))
                     if p is not None:
                         judged.setdefault(label, []).append(p)
+            elif args.probe == "empty":
+                holding = {s.number for a in gold["allegations"] if not a.get("optional") and a.get("evidence")
+                           if (s := _sentence_of(plan, a["evidence"][0]))}
+                for sentence in uncited_accusations(chunk, replies[0], 6):
+                    asked = prompts.render(chunk, part=1, parts=1, focus=sentence, section="allegations")
+                    p = _p_empty(server, asked)
+                    if p is not None:
+                        judged.setdefault("gold" if sentence.number in holding else "none", []).append(p)
             else:
                 holding = {s.number for a in gold["allegations"] if not a.get("optional") and a.get("evidence")
                            if (s := _sentence_of(plan, a["evidence"][0]))}
@@ -136,6 +164,11 @@ def main() -> None:
             print(f"{label}: {len(values)} items, median P(yes) {sorted(values)[len(values) // 2]:.2f}")
         print(f"AUC true vs false positives: {_auc(judged.get('tp', []), judged.get('fp', [])):.3f}; "
               f"gold vs false positives: {_auc(judged.get('gold', []), judged.get('fp', [])):.3f}")
+    elif args.probe == "empty":
+        for label, values in judged.items():
+            print(f"questions about sentences holding {'a' if label == 'gold' else 'no'} gold allegation: {len(values)}, "
+                  f"median P(]) {sorted(values)[len(values) // 2]:.3f}, max {max(values):.3f}")
+        print(f"AUC P(]) higher where none: {_auc(judged.get('none', []), judged.get('gold', [])):.3f}")
     else:
         for label, kinds in judged.items():
             print(f"{label} ({len(kinds)}): {dict(Counter(kinds).most_common())}")
