@@ -26,6 +26,7 @@ import argparse
 import json
 import math
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -54,32 +55,35 @@ def _sentence_of(plan: Plan, quote: str) -> Sentence | None:
     return next((s for s in plan.sentences if s.start <= at < s.end), None) if at >= 0 else None
 
 
-def _p_yes(server: Any, messages: list[dict[str, str]]) -> float | None:
+def _next_token(server: Any, messages: list[dict[str, str]]) -> dict[str, float]:
+    """The probability of each of the 20 likeliest next tokens (stripped), empty on no reply."""
     reply = server.handle_chat_completions({"messages": messages, "max_tokens": 1, "temperature": 0.0,
                                             "logprobs": True, "top_logprobs": 20})
     try:
         top = reply["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
     except (KeyError, IndexError, TypeError):
-        return None
-    mass = Counter()
+        return {}
+    mass: Counter[str] = Counter()
     for token in top:
-        mass[token["token"].strip().lower()] += math.exp(token["logprob"])
-    total = mass["yes"] + mass["no"]
-    return mass["yes"] / total if total else None
+        mass[token["token"].strip()] += math.exp(token["logprob"])
+    return dict(mass)
+
+
+def _share(mass: dict[str, float], first: Callable[[str], bool], second: Callable[[str], bool]) -> float | None:
+    """The probability of tokens ``first`` accepts against those ``second`` accepts."""
+    a = sum(p for token, p in mass.items() if first(token))
+    b = sum(p for token, p in mass.items() if second(token))
+    return a / (a + b) if a + b else None
+
+
+def _p_yes(server: Any, messages: list[dict[str, str]]) -> float | None:
+    return _share(_next_token(server, messages), lambda t: t.lower() == "yes", lambda t: t.lower() == "no")
 
 
 def _p_empty(server: Any, messages: list[dict[str, str]]) -> float | None:
     """P(the list closes at once) against P(an item opens), right after the reply's opening."""
     prefilled = [*messages, {"role": "assistant", "content": '{"allegations": ['}]
-    reply = server.handle_chat_completions({"messages": prefilled, "max_tokens": 1, "temperature": 0.0,
-                                            "logprobs": True, "top_logprobs": 20})
-    try:
-        top = reply["choices"][0]["logprobs"]["content"][0]["top_logprobs"]
-    except (KeyError, IndexError, TypeError):
-        return None
-    closes = sum(math.exp(t["logprob"]) for t in top if t["token"].strip().startswith("]"))
-    opens = sum(math.exp(t["logprob"]) for t in top if t["token"].strip().startswith("{"))
-    return closes / (closes + opens) if closes + opens else None
+    return _share(_next_token(server, prefilled), lambda t: t.startswith("]"), lambda t: t.startswith("{"))
 
 
 def _kind(server: Any, messages: list[dict[str, str]]) -> str:
