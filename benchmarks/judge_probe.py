@@ -55,6 +55,12 @@ def _sentence_of(plan: Plan, quote: str) -> Sentence | None:
     return next((s for s in plan.sentences if s.start <= at < s.end), None) if at >= 0 else None
 
 
+def _holding(plan: Plan, gold: dict[str, Any]) -> set[int]:
+    """The numbers of the sentences where the gold's (non-optional) allegations are stated."""
+    return {s.number for a in gold["allegations"] if not a.get("optional") and a.get("evidence")
+            if (s := _sentence_of(plan, a["evidence"][0]))}
+
+
 def _next_token(server: Any, messages: list[dict[str, str]]) -> dict[str, float]:
     """The probability of each of the 20 likeliest next tokens (stripped), empty on no reply."""
     reply = server.handle_chat_completions({"messages": messages, "max_tokens": 1, "temperature": 0.0,
@@ -145,16 +151,14 @@ def main() -> None:
                     if p is not None:
                         judged.setdefault(label, []).append(p)
             elif args.probe == "empty":
-                holding = {s.number for a in gold["allegations"] if not a.get("optional") and a.get("evidence")
-                           if (s := _sentence_of(plan, a["evidence"][0]))}
+                holding = _holding(plan, gold)
                 for sentence in uncited_accusations(chunk, replies[0], 6):
                     asked = prompts.render(chunk, part=1, parts=1, focus=sentence, section="allegations")
                     p = _p_empty(server, asked)
                     if p is not None:
                         judged.setdefault("gold" if sentence.number in holding else "none", []).append(p)
             else:
-                holding = {s.number for a in gold["allegations"] if not a.get("optional") and a.get("evidence")
-                           if (s := _sentence_of(plan, a["evidence"][0]))}
+                holding = _holding(plan, gold)
                 for sentence in uncited_accusations(chunk, replies[0], 6):
                     question = (f'Sentence [{sentence.number}] of the article above reads: "{sentence.text}"\n'
                                 f"What kind of statement is it? One of: {', '.join(KINDS)}.")
@@ -170,7 +174,8 @@ def main() -> None:
               f"gold vs false positives: {_auc(judged.get('gold', []), judged.get('fp', [])):.3f}")
     elif args.probe == "empty":
         for label, values in judged.items():
-            print(f"questions about sentences holding {'a' if label == 'gold' else 'no'} gold allegation: {len(values)}, "
+            holds = "a" if label == "gold" else "no"
+            print(f"questions about sentences holding {holds} gold allegation: {len(values)}, "
                   f"median P(]) {sorted(values)[len(values) // 2]:.3f}, max {max(values):.3f}")
         print(f"AUC P(]) higher where none: {_auc(judged.get('none', []), judged.get('gold', [])):.3f}")
     else:
