@@ -28,7 +28,7 @@ class Subject:
 
 
 _SAYS = re.compile(
-    r"\s*(?:,[^,.]{1,60},\s*)?(?:has |had |have |also |later )?"
+    r"\s*(?:,[^,.]{1,60},\s*|,\s+(?:which|who)\s+)?(?:has |had |have |also |later )?"
     r"(?:said|says|told|tells|denied|denies|refuted|disputed|accused|accuses|announced|confirmed|wrote|tweeted|"
     r"reported|alleged|claimed|argued|insisted|stated|responded|acknowledged|admitted)\b"
 )
@@ -63,7 +63,7 @@ def _by_surname(name: str, sentences: list[Sentence]) -> bool:
     """Whether the article also writes the last word of a two-word name alone, as
     people are written ("Kasowitz said"); "White House" is never "House" alone."""
     words = name.split()
-    if len(words) < 2:
+    if len(words) < 2 or any(w.islower() for w in words):  # "Bureau of Statistics" names a body
         return False
     pattern = re.compile(rf"(\S+\s+)?\b{re.escape(words[-1])}\b")
     return any(
@@ -72,9 +72,18 @@ def _by_surname(name: str, sentences: list[Sentence]) -> bool:
     )
 
 
+# The verb put before its subject after a quote or a clause, as news writes it: '"...,"
+# said Josh Rifkin, the group's counsel', '..., says the group's director, Carl Heidecker'
+_SAID_BEFORE = re.compile(
+    r"(?:,|[\"\u201d])\s*(?:said|says|added|wrote)\s+(?:(?:the|a|an|his|her|their|its)\s+[^,.\"\u201c\u201d]{1,60}?,\s+)?$"
+)
+
+
 def speakers(sentences: list[Sentence]) -> list[Subject]:
-    """Names that are the subject of a verb of saying, in order of appearance."""
-    return subjects(sentences, lambda sentence, name: bool(_SAYS.match(sentence.text, name.end())))
+    """Names that are the subject of a verb of saying, in order of appearance: before the
+    verb ("Comey said") or right after it ('"...," said Comey')."""
+    return subjects(sentences, lambda sentence, name: bool(
+        _SAYS.match(sentence.text, name.end()) or _SAID_BEFORE.search(sentence.text, 0, name.start())))
 
 
 def subjects(sentences: list[Sentence], followed: Callable[[Sentence, re.Match[str]], bool]) -> list[Subject]:

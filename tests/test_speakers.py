@@ -20,6 +20,13 @@ def _found(text: str) -> list[tuple[str, bool]]:
         ("Retired Lt. Gen. Michael Flynn has denied the report. Flynn resigned.", [("Michael Flynn", True)]),
         # a body named once, after "The", at the sentence's start
         ("The Kremlin refuted the report.", [("Kremlin", False)]),
+        # the verb before its subject, after a quote or a clause
+        ('"That is coordination," said Dana Rifkin, the group\'s senior counsel.', [("Dana Rifkin", False)]),
+        ('"It is a cover-up," says the group\'s director, Carl Heidecker.', [("Carl Heidecker", False)]),
+        ("The vote was close, added Mae Ortiz.", [("Mae Ortiz", False)]),
+        # a relative clause: the name is the subject of its verb
+        ("The figures came from the Bureau of Statistics, which said the count was late.",
+         [("Bureau of Statistics", False)]),
     ],
 )
 def test_the_subject_of_a_verb_of_saying_is_a_speaker(text: str, expected: list) -> None:
@@ -34,6 +41,8 @@ def test_the_subject_of_a_verb_of_saying_is_a_speaker(text: str, expected: list)
         "The report said the bank had failed twice.",  # "The report" is no name
         "Kowalczyk's lawyer said she would appeal.",  # the lawyer speaks, not Kowalczyk
         "The mayor of Springfield will speak on Friday.",  # no verb of saying after a name
+        "He said Ortiz would run again.",  # no quote or clause before the verb: Ortiz is spoken of
+        '"It is over," said a spokesman for Ortiz.',  # the name is not the verb's subject
     ],
 )
 def test_no_speaker_is_invented(text: str) -> None:
