@@ -8,6 +8,12 @@ re-typed; when it has none at all, or has them only hedged ("agreed to commissio
 a review"), it is flagged (and doubted). ``other`` is never checked. The words are
 the common ones of news for each type, not a list of what the model gets right:
 a right outcome in words missing here is doubted, so the list errs on the wide side.
+
+Only the types the prompt's shape shows (``SHAPE_TYPES``) are flagged for want of words:
+those are the ones the model copies (on the shared benchmark 24 of its 37 outcomes typed
+"resignation", where the gold has 4 of 45). A type the model chose apart from the shape is
+kept when no type's words are there: it is then mostly right ("was moved out of his
+role", "left the group"), and a perfect reply lost such outcomes to the flag.
 """
 
 from __future__ import annotations
@@ -51,6 +57,9 @@ _CUES: dict[OutcomeType, str] = {
                             r"(?:stopped|halted|ceased) (?:airing|running|broadcasting|showing|carrying)|pulled|abandon",
 }
 _COMPILED = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in _CUES.items()}
+
+# The outcome types of the shape in prompts/system.j2 (a test holds the two together)
+SHAPE_TYPES = frozenset({OutcomeType.resignation, OutcomeType.investigation})
 
 
 def _states(kind: OutcomeType, evidence: str) -> bool:

@@ -1,6 +1,9 @@
+import json
+
 import pytest
 
-from summarize.outcome_types import supported_type
+from summarize.outcome_types import SHAPE_TYPES, supported_type
+from summarize.prompting import PromptSet
 from summarize.schema import OutcomeType as T
 
 
@@ -84,3 +87,9 @@ def test_an_outcome_whose_own_words_are_there_hedged_is_not_retyped_by_another_t
     evidence = "The board agreed on Monday to commission that review, to be carried out by a retired judge."
     assert supported_type(T.investigation, evidence) is None  # not a ruling for "judge"
     assert supported_type(T.resignation, "The regulator fined the bank 18 million pounds.") is T.fine
+
+
+def test_the_flagged_types_are_those_the_prompt_shape_shows() -> None:
+    shape = next(line for line in PromptSet.load().system_prompt().splitlines() if line.startswith('{"actors"'))
+    shown = {item["type"] for item in json.loads(shape)["outcomes"]}
+    assert shown == {t.value for t in SHAPE_TYPES}

@@ -130,7 +130,11 @@ def test_sentence_roles_turns_round_roles_the_sentence_reports_the_other_way(sen
 @pytest.mark.parametrize(("sentence", "typed", "becomes", "checks"), [
     ("The league fined Harlan Mining two million euros.", "resignation", "fine", []),
     ("Harlan Mining was sued by three families.", "arrest", "lawsuit", []),
-    ("Harlan Mining held its annual meeting.", "arrest", "arrest", ["type-unsupported"]),
+    ("Harlan Mining held its annual meeting.", "resignation", "resignation", ["type-unsupported"]),
+    ("Harlan Mining held its annual meeting.", "investigation", "investigation", ["type-unsupported"]),
+    # a type the shape does not show is the model's own choice: kept without the words
+    ("Harlan Mining held its annual meeting.", "arrest", "arrest", []),
+    ("Harlan Mining was moved out of its role as operator.", "sanction", "sanction", []),
     ("Harlan Mining was forced to withdraw its bid.", "withdrawal", "withdrawal", []),
     ("The council removed Harlan Mining as operator of the site.", "dismissal", "dismissal", []),
 ])

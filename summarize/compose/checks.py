@@ -11,7 +11,7 @@ from summarize.compose.answers import answers
 from summarize.compose.state import CORRECTED, FLAGGED, REMOVED, Composition, Item
 from summarize.denial_words import rejects
 from summarize.grounding import best_sentence, ground
-from summarize.outcome_types import supported_type
+from summarize.outcome_types import SHAPE_TYPES, supported_type
 from summarize.reported_events import DENIAL, reported_events
 from summarize.wording import words
 
@@ -20,12 +20,15 @@ _CONTINUES = re.compile(r"(?:He|She|They|It)\b")  # a sentence going on about th
 
 def outcome_types(c: Composition) -> None:
     """An outcome whose evidence has no word of its type is re-typed when the evidence
-    reports exactly one other kind of event, and flagged when it reports none."""
+    reports exactly one other kind of event, and flagged when it reports none and its type
+    is one the prompt's shape shows (outcome_types.py says why)."""
     for item in c.of("outcomes"):
         if not item.located:
             continue
         assert item.type is not None
         kind = supported_type(item.type, " ".join(e.text for e in item.evidence))
+        if kind is None and item.type not in SHAPE_TYPES:
+            continue
         if kind is None:
             item.flag("type-unsupported")
             c.note("type-unsupported", item, FLAGGED, f"its evidence reports no {item.type.value}")
