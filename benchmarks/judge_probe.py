@@ -5,6 +5,7 @@ article), on a labelled set whose replies are in the reply cache:
     python benchmarks/judge_probe.py verify ../shared/benchmark   # P(yes): is this allegation stated?
     python benchmarks/judge_probe.py kind ../shared/benchmark     # what kind of statement is sentence N?
     python benchmarks/judge_probe.py empty ../shared/benchmark    # P("]"): would it answer a question with []?
+    python benchmarks/judge_probe.py pick ../shared/benchmark     # which sentences accuse? (a list of numbers)
 
 ``verify`` asks, for each allegation of the pipeline's summaries (a true or false
 positive by the scorer) and each gold allegation, whether the article states it, and
@@ -17,7 +18,10 @@ each allegation question the pipeline asks with its reply begun (``{"allegations
 assistant prefill) and reads the probability of closing the list at once ("]") against
 opening an item ("{"): the model never answers such a question with [] when decoding
 greedily, but a low probability of it might still rank the sentences that hold no
-allegation; reported as the area under the ROC curve, as for ``verify``.
+allegation; reported as the area under the ROC curve, as for ``verify``. ``pick`` asks
+once per article for the numbers of the sentences in which someone is accused of
+wrongdoing, and reports the precision and recall of the picked sentences against those
+holding a gold allegation, beside those of the sentences with a word of accusing.
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from typing import Any
 
 from summarize.backends.embedded import EmbeddedBackend
 from summarize.config import ModelOptions
+from summarize.cues import cues
 from summarize.draft import Draft
 from summarize.evaluation.dataset import load_cases
 from summarize.evaluation.harness import run_eval
@@ -92,6 +97,19 @@ def _p_empty(server: Any, messages: list[dict[str, str]]) -> float | None:
     return _share(_next_token(server, prefilled), lambda t: t.startswith("]"), lambda t: t.startswith("{"))
 
 
+def _pick(server: Any, messages: list[dict[str, str]], last: int) -> set[int]:
+    numbers = {"type": "array", "items": {"type": "integer", "minimum": 1, "maximum": last}, "maxItems": 12}
+    schema = {"type": "object", "properties": {"sentences": numbers}, "required": ["sentences"],
+              "additionalProperties": False}
+    reply = server.handle_chat_completions({
+        "messages": messages, "max_tokens": 80, "temperature": 0.0,
+        "response_format": {"type": "json_schema", "json_schema": {"name": "Pick", "schema": schema}}})
+    try:
+        return set(json.loads(reply["choices"][0]["message"]["content"])["sentences"])
+    except (KeyError, IndexError, TypeError, ValueError):
+        return set()
+
+
 def _kind(server: Any, messages: list[dict[str, str]]) -> str:
     schema = {"type": "object", "properties": {"kind": {"type": "string", "enum": KINDS}}, "required": ["kind"],
               "additionalProperties": False}
@@ -111,7 +129,7 @@ def _auc(positive: list[float], negative: list[float]) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("probe", choices=["verify", "kind", "empty"])
+    parser.add_argument("probe", choices=["verify", "kind", "empty", "pick"])
     parser.add_argument("folder", type=Path)
     args = parser.parse_args()
     cases = [c for c in load_cases([args.folder]) if c.gold is not None]
@@ -150,6 +168,16 @@ def main() -> None:
                     p = _p_yes(server, _asking(prompts, chunk, question))
                     if p is not None:
                         judged.setdefault(label, []).append(p)
+            elif args.probe == "pick":
+                holding = _holding(plan, gold)
+                question = ("Return the numbers of the sentences of the article above in which someone is accused "
+                            "of, or reported to have done, something wrong, illegal or improper.")
+                found = cues(chunk)
+                worded = set(found["allegation"]) - set(found["denial"])
+                picked = _pick(server, _asking(prompts, chunk, question), chunk[-1].number)
+                print(f"  picked {sorted(picked)}, gold {sorted(holding)}", flush=True)
+                for label, chosen in (("picked", picked), ("worded", worded)):
+                    judged.setdefault(label, []).append((len(chosen & holding), len(chosen), len(holding)))
             elif args.probe == "empty":
                 holding = _holding(plan, gold)
                 for sentence in uncited_accusations(chunk, replies[0], 6):
@@ -172,6 +200,11 @@ def main() -> None:
             print(f"{label}: {len(values)} items, median P(yes) {sorted(values)[len(values) // 2]:.2f}")
         print(f"AUC true vs false positives: {_auc(judged.get('tp', []), judged.get('fp', [])):.3f}; "
               f"gold vs false positives: {_auc(judged.get('gold', []), judged.get('fp', [])):.3f}")
+    elif args.probe == "pick":
+        for label, counts in judged.items():
+            right, chosen, gold_total = (sum(c[i] for c in counts) for i in range(3))
+            print(f"{label}: {chosen} sentences, {right} hold a gold allegation (precision {right / max(chosen, 1):.2f}, "
+                  f"recall {right / max(gold_total, 1):.2f} of {gold_total})")
     elif args.probe == "empty":
         for label, values in judged.items():
             holds = "a" if label == "gold" else "no"

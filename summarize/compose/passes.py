@@ -45,7 +45,7 @@ PASSES: list[Pass] = [
     Pass("sentence-roles", roles.sentence_roles, SMALL_MODEL,
          "roles as the cited sentence has them, and whom it reports the claim from; flags self-accusation"),
     Pass("ground", citations.ground_items, VERIFY, "citations to exact spans; flags unsupported items"),
-    Pass("outcome-types", checks.outcome_types, SMALL_MODEL, "re-types or flags an outcome its words do not report"),
+    Pass("outcome-types", checks.outcome_types, SMALL_MODEL, "re-types an outcome its words do not report; flags one of the shape's types"),
     Pass("outcome-actors", roles.sentence_outcome_actors, SMALL_MODEL, "an outcome's actors as its sentence names them"),
     Pass("repeats", checks.repeats, VERIFY, "removes an item listed twice"),
     Pass("same-event", checks.same_events, SMALL_MODEL, "removes an outcome of the type and actors of another"),
