@@ -75,7 +75,8 @@ def _by_surname(name: str, sentences: list[Sentence]) -> bool:
 # The verb put before its subject after a quote or a clause, as news writes it: '"...,"
 # said Josh Rifkin, the group's counsel', '..., says the group's director, Carl Heidecker'
 _SAID_BEFORE = re.compile(
-    r"(?:,|[\"\u201d])\s*(?:said|says|added|wrote)\s+(?:(?:the|a|an|his|her|their|its)\s+[^,.\"\u201c\u201d]{1,60}?,\s+)?$"
+    r"(?:,|[\"\u201d])\s*(?:said|says|added|wrote)\s+"
+    r"(?:(?:the|a|an|his|her|their|its)\s+[^,.\"\u201c\u201d]{1,60}?,\s+)?$"  # "the group's director, "
 )
 
 

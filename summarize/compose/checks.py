@@ -27,11 +27,10 @@ def outcome_types(c: Composition) -> None:
             continue
         assert item.type is not None
         kind = supported_type(item.type, " ".join(e.text for e in item.evidence))
-        if kind is None and item.type not in SHAPE_TYPES:
-            continue
         if kind is None:
-            item.flag("type-unsupported")
-            c.note("type-unsupported", item, FLAGGED, f"its evidence reports no {item.type.value}")
+            if item.type in SHAPE_TYPES:
+                item.flag("type-unsupported")
+                c.note("type-unsupported", item, FLAGGED, f"its evidence reports no {item.type.value}")
         elif kind is not item.type:
             c.note("retyped", item, CORRECTED, f"typed {item.type.value} by the model; its evidence reports a "
                    f"{kind.value}")
