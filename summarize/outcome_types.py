@@ -12,8 +12,9 @@ a right outcome in words missing here is doubted, so the list errs on the wide s
 Only the types the prompt's shape shows (``SHAPE_TYPES``) are flagged for want of words:
 those are the ones the model copies (on the shared benchmark 24 of its 37 outcomes typed
 "resignation", where the gold has 4 of 45). A type the model chose apart from the shape is
-kept when no type's words are there: it is then mostly right ("was moved out of his
-role", "left the group"), and a perfect reply lost such outcomes to the flag.
+kept when no type's words are there: the flag cost a perfect reply its outcomes worded
+without a listed word ("was moved out of his role", "left the group") and caught few of
+the model's (8 on the shared set and fixtures, 3 of them right).
 """
 
 from __future__ import annotations
