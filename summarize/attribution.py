@@ -34,10 +34,21 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.IGNORECASE)
 _LEAD = re.compile(r"\s*(?:the\s+)?", re.IGNORECASE)
 
 
+# A name inside a phrase whose head is someone else: "A former business partner of
+# candidate Gordon Ashdown says", "a lawyer for Keith Rowe said", "an aide to the
+# governor writes": the partner, lawyer or aide speaks, not the name. The head is common
+# words after an article; a comma ends the phrase ("the governor of Ohio, Ann Marsh, said").
+_INSIDE_PHRASE = re.compile(
+    r"\b(?i:a|an|the|one|two|three|several)\s+(?:[a-z][\w'\u2019-]*\s+){1,3}?(?i:of|for|to)\s+"
+    r"(?:[\w.'\u2019-]+\s+){0,5}$"
+)
+
+
 def _right_before(sentence: str, at: int, actors: list[Named]) -> str | None:
     """The actor whose mention ends where only an apposition or adverbials stand before ``at``."""
     spans = [s for s in mentions(sentence[:at], actors)
-             if _BETWEEN.fullmatch(sentence[s[1]: at]) and not AFTER_PREPOSITION.search(sentence, 0, s[0])]
+             if _BETWEEN.fullmatch(sentence[s[1]: at]) and not AFTER_PREPOSITION.search(sentence, 0, s[0])
+             and not _INSIDE_PHRASE.search(sentence, 0, s[0])]
     return max(spans, key=lambda s: s[1])[2] if spans else None
 
 

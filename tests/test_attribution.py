@@ -23,6 +23,8 @@ ACTORS = [Named("ilse-brandt", ["Ilse Brandt", "Brandt"], True),
     ("Lind moved the money abroad, said Ilse Brandt.", ["ilse-brandt"]),  # the subject after the verb
     ("Lind moved the money abroad, according to Ilse Brandt.", ["ilse-brandt"]),
     ("Ilse Brandt called the report \"a fabrication\".", ["ilse-brandt"]),
+    # a comma closes a phrase: the name in apposition to it speaks
+    ("The chair of the Harbour Board, Ilse Brandt, said Lind had lied.", ["ilse-brandt"]),
 ])
 def test_the_sentence_names_who_says_it(sentence: str, sources: list[str]) -> None:
     assert attributed_to(sentence, ACTORS) == sources
@@ -35,6 +37,10 @@ def test_the_sentence_names_who_says_it(sentence: str, sources: list[str]) -> No
     "Ilse Brandt may claim that Lind lied.",  # hedged
     "The Brandt family said nothing.",  # a name used as a modifier
     "After the vote (Ilse Brandt called it unfair), Lind left the board.",  # an aside in brackets
+    # a name inside a phrase whose head is someone else: the partner or the lawyer speaks
+    "A former business partner of candidate Ilse Brandt says Brandt took the money.",
+    "A lawyer for Tomas Lind said the accounts were audited.",
+    "An aide to Harbour Board chair Ilse Brandt wrote that the board had known.",
 ])
 def test_no_source_where_no_named_actor_says_it(sentence: str) -> None:
     assert attributed_to(sentence, ACTORS) == []
