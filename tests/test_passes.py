@@ -127,6 +127,15 @@ def test_sentence_roles_turns_round_roles_the_sentence_reports_the_other_way(sen
     assert (on.allegations[0].accusers, on.allegations[0].accused) == roles
 
 
+def test_sentence_roles_leaves_the_roles_where_a_cited_sentence_has_the_models_accuser_saying_it() -> None:
+    text = ("The mine reopened. The Daily Tribune said Harlan Mining's managers had hidden the spill. "
+            "Harlan Mining said the spill the Daily Tribune described did not happen.")
+    reply = {"allegations": [{"accusers": ["Daily Tribune"], "accused": ["Harlan Mining"],
+                              "claim": "Harlan Mining hid the spill.", "sentences": [2, 3]}]}
+    on, _ = _both(text, "sentence-roles", **reply)
+    assert (on.allegations[0].accusers, on.allegations[0].accused) == (["daily-tribune"], ["harlan-mining"])
+
+
 @pytest.mark.parametrize(("sentence", "typed", "becomes", "checks"), [
     ("The league fined Harlan Mining two million euros.", "resignation", "fine", []),
     ("Harlan Mining was sued by three families.", "arrest", "lawsuit", []),

@@ -79,7 +79,11 @@ def sentence_roles(c: Composition) -> None:
             continue
         _stated_roles(c, item, first)
         _group_accusers(c, item)
-        for number in item.sentences:
+        # roles are turned round only where no cited sentence has one of the model's
+        # accusers saying it ("Kemp said ..." cited beside "Harlan said the spill Kemp
+        # described did not happen"): two sentences at odds leave the model's reading
+        witnessed = any(set(attributed_to(c.shown(n), c.named())) & set(item.accusers) for n in item.sentences)
+        for number in [] if witnessed else item.sentences:
             if _turned_round(c, item, number):
                 break
         for number in item.sentences:
