@@ -1,10 +1,8 @@
-import json
-
 import pytest
 
 from summarize.outcome_types import SHAPE_TYPES, supported_type
-from summarize.prompting import PromptSet
 from summarize.schema import OutcomeType as T
+from tests.test_prompt_shape import prompt_shape
 
 
 @pytest.mark.parametrize(("claimed", "evidence", "expected"), [
@@ -90,6 +88,5 @@ def test_an_outcome_whose_own_words_are_there_hedged_is_not_retyped_by_another_t
 
 
 def test_the_flagged_types_are_those_the_prompt_shape_shows() -> None:
-    shape = next(line for line in PromptSet.load().system_prompt().splitlines() if line.startswith('{"actors"'))
-    shown = {item["type"] for item in json.loads(shape)["outcomes"]}
+    shown = {item["type"] for item in prompt_shape()["outcomes"]}
     assert shown == {t.value for t in SHAPE_TYPES}

@@ -9,7 +9,8 @@ from summarize.draft import Draft
 from summarize.prompting import PromptSet
 
 
-def _shape() -> dict:
+def prompt_shape() -> dict:
+    """The shape line of the system prompt, parsed."""
     line = next(line for line in PromptSet.load().system_prompt().splitlines() if line.startswith('{"actors"'))
     return json.loads(line)
 
@@ -21,8 +22,7 @@ def _item_keys(section: str) -> list[str]:
 
 
 def test_each_item_of_the_shape_has_the_schemas_keys_in_its_order() -> None:
-    shape = _shape()
+    shape = prompt_shape()
     for section in ("actors", "allegations", "denials", "outcomes"):
         for item in shape[section]:
             assert list(item) == _item_keys(section), section
-

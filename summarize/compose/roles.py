@@ -83,9 +83,10 @@ def sentence_roles(c: Composition) -> None:
         # accusers saying it ("Kemp said ..." cited beside "Harlan said the spill Kemp
         # described did not happen"): two sentences at odds leave the model's reading
         witnessed = any(set(attributed_to(c.shown(n), c.named())) & set(item.accusers) for n in item.sentences)
-        for number in [] if witnessed else item.sentences:
-            if _turned_round(c, item, number):
-                break
+        if not witnessed:
+            for number in item.sentences:
+                if _turned_round(c, item, number):
+                    break
         for number in item.sentences:
             _source_accusers(c, item, number)
         if item.accusers == item.actors and len(item.actors) == 1:
