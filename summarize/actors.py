@@ -117,6 +117,11 @@ def _abbreviates(short: str, long: str) -> bool:
     return len(words) == len(short) and _capitalised(words) and "".join(w[0] for w in words) == short
 
 
+# a common noun before "of", "for" or "to" heads the name: "a lawyer for Harold Brennan"
+# is the lawyer, where "Secretary of State John Kerry" is Kerry
+_DESCRIBED_BY = re.compile(r"(?:^|\s)[a-z][\w'\u2019-]*\s+(?:of|for|to)\s")
+
+
 def _titled(name: str) -> bool:
     """Whether the name is a person's, by the title before it ("Mrs. Clinton", "Sen. Warren")."""
     words = name.split()
@@ -365,8 +370,10 @@ class ActorTable:
         aliases: list[str] = []
         candidates = [f for f in entry.forms if f != normalise_name(entry.name)]
         words = entry.name.split()
-        if entry.kind is ActorKind.person and len(words) >= 2 and words[-1][:1].isupper():
-            candidates.append(words[-1])  # a surname, not "woman" of "The attorney for the woman"
+        if entry.kind is ActorKind.person and len(words) >= 2 and words[-1][:1].isupper() \
+                and not _DESCRIBED_BY.search(entry.name):
+            # a surname, not "woman" of "The attorney for the woman" nor Brennan of "a lawyer for Brennan"
+            candidates.append(words[-1])
         for candidate in candidates:
             match = re.search(rf"\b{re.escape(candidate)}\b", self._text, flags=re.IGNORECASE)
             if match and match.group(0) not in aliases and match.group(0) != entry.name:

@@ -444,6 +444,14 @@ def test_a_person_described_not_named_has_no_surname_alias() -> None:
     assert table.actors()[0].aliases == []
 
 
+def test_a_person_described_by_whom_they_work_for_has_no_surname_alias() -> None:
+    text = "Through a lawyer, Mr. Brennan denied it. Brennan resigned. Secretary of State John Kerry spoke."
+    table = ActorTable(text)
+    table.add("a lawyer for Brennan", ActorKind.person, "lawyer")
+    table.add("Secretary of State John Kerry", ActorKind.person, "secretary")
+    assert [a.aliases for a in table.actors()] == [[], ["Kerry"]]  # the lawyer is not "Brennan"
+
+
 def test_a_description_the_article_writes_before_a_name_gives_way_to_the_name() -> None:
     table = ActorTable("Republican presidential nominee Donald Trump spoke. Later Trump left. "
                        "The Democratic nominee stayed home.")
