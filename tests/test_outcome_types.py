@@ -65,6 +65,10 @@ def test_a_review_that_is_not_reported_as_opened_still_supports_nothing() -> Non
     (T.sanction, "The trainer has been deregistered for three years."),
     (T.sanction, "The council voted to freeze the mayor's expense account."),
     (T.investigation, "The ethics committee issued a subpoena for the senator's bank records."),
+    # a penalty paid under a settlement is still the settlement, not retyped a fine (and then
+    # removed as the same event as the fine itself)
+    (T.settlement, "The bank agreed to pay the penalty under a consent order with the regulator."),
+    (T.settlement, "The group agreed to pay $20,000 and amend its reports as part of a conciliation agreement."),
 ])
 def test_the_common_wordings_of_a_type_support_it(claimed: T, evidence: str) -> None:
     assert supported_type(claimed, evidence) is claimed
