@@ -370,10 +370,9 @@ class ActorTable:
         aliases: list[str] = []
         candidates = [f for f in entry.forms if f != normalise_name(entry.name)]
         words = entry.name.split()
-        if entry.kind is ActorKind.person and len(words) >= 2 and words[-1][:1].isupper() \
-                and not _DESCRIBED_BY.search(entry.name):
-            # a surname, not "woman" of "The attorney for the woman" nor Brennan of "a lawyer for Brennan"
-            candidates.append(words[-1])
+        named = len(words) >= 2 and words[-1][:1].isupper() and not _DESCRIBED_BY.search(entry.name)
+        if entry.kind is ActorKind.person and named:
+            candidates.append(words[-1])  # a surname, not Brennan of "a lawyer for Brennan"
         for candidate in candidates:
             match = re.search(rf"\b{re.escape(candidate)}\b", self._text, flags=re.IGNORECASE)
             if match and match.group(0) not in aliases and match.group(0) != entry.name:

@@ -48,7 +48,7 @@ _CUES: dict[OutcomeType, str] = {
     OutcomeType.sanction: r"sanction|suspen[ds]|deregist|\bfr(?:eez|oze)|\bbann?ed\b|barred|embargo|on (?:\w+ )?leave|docked|stripped|annul|revok|"
                           r"disqualif|relieved (?:[\w,]+ ){0,6}?of|censur|reprimand|expelled",
     OutcomeType.fine: r"\bfine[sd]?\b|penalt",
-    OutcomeType.settlement: r"settle|agreed to pay|(?:conciliation|consent|plea|settlement) (?:agreement|deal|decree|order)",
+    OutcomeType.settlement: r"settle|agreed to pay|(?:conciliation|consent|plea) (?:agreement|deal|decree|order)",
     OutcomeType.investigation: r"investigat|probe|inquir|inquest|audit|warrant|subpoena|look(?:ing)? into|review|examin|assess|"
                                r"scrutin|hearing",
     OutcomeType.apology: r"apolog|\bsorry\b|regret",
