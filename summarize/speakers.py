@@ -54,8 +54,11 @@ def _trim(name: str) -> tuple[str, bool]:
     post = _POSTS.match(name)
     if post and len(name[post.end():].split()) >= 2:
         rest = name[post.end():].split()
-        # "Secretary of Homeland Security Jeh Johnson": the office runs on; the name is last
-        return " ".join(rest[-2:] if rest[0] in ("of", "for", "the") else rest), True
+        # "Secretary of Homeland Security Jeh Johnson": the office runs on; the name is last.
+        # "Mayor of Fairhaven" is an office with no name after it: nobody is named.
+        if rest[0] in ("of", "for", "the"):
+            rest = rest[-2:] if len(rest) > 2 else []
+        return " ".join(rest), True
     return name, False
 
 

@@ -14,6 +14,7 @@ def _found(text: str) -> list[tuple[str, bool]]:
         ("White House Press Secretary Josh Earnest said on Monday that talks went well. "
          "Earnest added nothing.", [("Josh Earnest", True)]),
         ("Secretary of Homeland Security Jeh Johnson said hackers did it.", [("Jeh Johnson", True)]),
+        ("The Director of Public Prosecutions said the case was closed.", [("Public Prosecutions", True)]),
         ("Marc Kasowitz, a lawyer for the developer, told reporters the claim was false.", [("Marc Kasowitz", False)]),
         ("The White House said in a statement that it was aware of the report.", [("White House", False)]),
         ("The letter came from Comey. Comey said the review would be quick.", [("Comey", False)]),
@@ -43,6 +44,7 @@ def test_the_subject_of_a_verb_of_saying_is_a_speaker(text: str, expected: list)
         "The mayor of Springfield will speak on Friday.",  # no verb of saying after a name
         "He said Ortiz would run again.",  # no quote or clause before the verb: Ortiz is spoken of
         '"It is over," said a spokesman for Ortiz.',  # the name is not the verb's subject
+        "Mayor of Fairhaven said the vote would wait.",  # an office with no name after it
     ],
 )
 def test_no_speaker_is_invented(text: str) -> None:
