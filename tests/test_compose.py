@@ -578,6 +578,18 @@ def test_a_denial_with_no_word_of_denial_is_flagged() -> None:
         assert [(d.deniers, d.checks) for d in kept.denials] == [(["marta-kowalczyk"], [])]
 
 
+def test_a_denier_saying_no_is_read_where_the_denial_s_evidence_moved() -> None:
+    """The model cites a sentence that does not name the denier; its evidence moves to the one
+    that does, and that sentence, not the model's, is where the denier's "no" is read."""
+    text = ("Owen Reyes accused Kowalczyk of approving the contract without a tender. The port held its meeting "
+            "on Monday. \"No rule was broken in the tender,\" the Harbour Trust said.")
+    result = _compose_text(text, [_allegation(["Owen Reyes"], ["Marta Kowalczyk"], "She approved a deal.", 1)],
+                           [{"deniers": ["Harbour Trust"], "denies": 1, "claim": "No rule was broken in the tender.",
+                             "sentences": [2]}], media="Harbour Trust")
+    assert [([e.sentence for e in d.evidence], d.checks) for d in _all(result, "denials")] == [([3], ["citation-moved"])]
+    assert [d.denies for d in result.denials] == ["A1"]
+
+
 def test_a_denial_citing_the_wrong_sentence_takes_the_one_that_words_it() -> None:
     text = ("Regulator fines Northgate Bank over laundering failures. The regulator said the bank failed to "
             "check its customers. In a statement, the bank said it \"does not accept\" that any customer used its "

@@ -129,13 +129,14 @@ _NEGATION = re.compile(r"\b(?:not|no|nothing|never|nobody|none|neither|nor)\b|n[
 
 
 def _says_not(c: Composition, item: Item) -> bool:
-    """A cited sentence in which a denier is the one saying something negated ("Northgate
-    said it had not ...", "'Not one dollar went missing,' Brandt said"): whatever its words,
-    that denier's answer. A negation another speaker says is not, nor one by whoever makes
-    the denied allegation ("'The board knew and did nothing,' Reyes said")."""
+    """A sentence of its evidence (where a citation was moved, the one it moved to) in which
+    a denier is the one saying something negated ("Northgate said it had not ...", "'Not
+    one dollar went missing,' Brandt said"): whatever its words, that denier's answer. A
+    negation another speaker says is not, nor one by whoever makes the denied allegation
+    ("'The board knew and did nothing,' Reyes said")."""
     accusers = set(item.denies.accusers) if item.denies is not None else set()
     deniers = set(item.actors) - accusers
-    for number in item.sentences:
+    for number in [e.sentence for e in item.evidence] or item.sentences:
         text = c.shown(number)
         if text and _NEGATION.search(text) and set(attributed_to(text, c.named())) & deniers:
             return True
