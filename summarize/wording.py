@@ -13,7 +13,7 @@ PASSIVE = re.compile(BE + r"\b", re.IGNORECASE)
 
 _HEDGE = re.compile(
     r"\b(?:would|could|might|may|will|shall|should|must|not|never|if|whether|threat\w*|vow\w*|"
-    r"call\w* (?:on|for)|urg\w*|demand\w*|refus\w*|no|any)\W+(?:\w+[^\w,;]+){0,2}$|n't\W+(?:\w+[^\w,;]+){0,2}$|"
+    r"call\w* (?:on|for)|urg\w*|demand\w*|refus\w*|no|no one|nobody|nothing|any)\W+(?:\w+[^\w,;]+){0,2}$|n't\W+(?:\w+[^\w,;]+){0,2}$|"
     # "to" before a verb hedges ("threatened to sue") unless what it follows says the act
     # was done: a decision or compulsion ("agreed to settle", "was forced to resign"), a
     # filing ("filed papers to drop the suit"); before a noun it is no hedge ("led to the
