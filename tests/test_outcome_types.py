@@ -15,9 +15,9 @@ from tests.test_prompt_shape import prompt_shape
     (T.lawsuit, "This followed Trump's recent threats to sue The New York Times.", None),
     (T.charge, "He fears he would be extradited to face espionage charges.", None),
     (T.resignation, "Ryan has not resigned and will not step down.", None),
-    # a subject that negates the event: nobody was convicted, charged or sued
+    # a subject that negates the event: nobody was convicted, charged or arrested
     (T.conviction, "So far nobody has been convicted over the leak.", None),
-    (T.charge, "No one was charged after the raid.", None),
+    (T.charge, "No one has been charged after the raid.", None),
     (T.arrest, "Nobody was arrested at the scene.", None),
 ])
 def test_an_outcome_type_needs_its_words_stated_in_the_evidence(claimed: T, evidence: str, expected: T | None) -> None:
