@@ -310,8 +310,28 @@ class ActorTable:
         descriptions (``descriptions``) that no other actor shares."""
         actors = self.actors()
         shared = [d for a in actors for d in self.descriptions(a.id)]
-        return [Named(a.id, [a.name, *a.aliases, *(d for d in self.descriptions(a.id) if shared.count(d) == 1)],
+        owner = self._alias_owners(actors)
+        return [Named(a.id, [a.name, *(x for x in a.aliases if owner.get(x.casefold(), a.id) == a.id),
+                             *(d for d in self.descriptions(a.id) if shared.count(d) == 1)],
                       a.kind is ActorKind.person) for a in actors]
+
+    def _alias_owners(self, actors: list[Actor]) -> dict[str, str]:
+        """An alias two actors share (the surname of a father and of the son named after him)
+        stands for the one the article names first: news introduces the main figure first
+        and tells a relative apart by the first name. Not the ids' alphabetical order."""
+        holders: dict[str, list[Actor]] = {}
+        for actor in actors:
+            for alias in actor.aliases:
+                holders.setdefault(alias.casefold(), []).append(actor)
+        owners = {}
+        for alias, those in holders.items():
+            if len(those) > 1:
+                owners[alias] = min(those, key=lambda a: (self._first_mention(a.name), those.index(a))).id
+        return owners
+
+    def _first_mention(self, name: str) -> int:
+        at = self._folded.find(normalise_name(name))
+        return at if at >= 0 else len(self._folded)
 
     def surface_forms(self, actor_id: str) -> list[str]:
         """Name and aliases, for checking that evidence mentions the actor."""

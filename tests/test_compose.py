@@ -1,6 +1,7 @@
 import pytest
 
 from summarize.actors import ActorTable
+from summarize.wording import mentions
 from summarize.compose import compose, merge_drafts, pass_names
 from summarize.compose.passes import VERIFY
 from summarize.draft import Draft, DraftActor
@@ -219,6 +220,19 @@ def test_a_titled_name_is_a_person_not_a_body_that_bears_the_surname() -> None:
     table.freeze()
     assert table.resolve("Mrs. Okafor") != table.resolve("Okafor Foundation") == "okafor-foundation"
     assert table.resolve("Okafor Foundation staff") == "okafor-foundation"
+
+
+def test_a_surname_two_listed_people_share_is_the_one_named_first() -> None:
+    """"Zoltan Brankov resigned. His son, Andrej Brankov, took over. Brankov denied it.":
+    the bare surname is the father, named first; the son is told apart by his first name.
+    The listing order and the ids' alphabetical order must not decide it."""
+    text = "Zoltan Brankov resigned. His son, Andrej Brankov, took over. Brankov denied it."
+    table = ActorTable(text)
+    for name in ("Andrej Brankov", "Zoltan Brankov"):
+        table.add(name, ActorKind.person)
+    forms = {n.id: n.forms for n in table.named()}
+    assert "Brankov" in forms["zoltan-brankov"] and "Brankov" not in forms["andrej-brankov"]
+    assert [a for _, _, a in mentions("Brankov denied it.", table.named())] == ["zoltan-brankov"]
 
 
 def test_initials_name_the_body_they_abbreviate() -> None:
