@@ -1,12 +1,12 @@
 import pytest
 
 from summarize.actors import ActorTable
-from summarize.wording import mentions
 from summarize.compose import compose, merge_drafts, pass_names
 from summarize.compose.passes import VERIFY
 from summarize.draft import Draft, DraftActor
 from summarize.schema import ActorKind
 from summarize.segment import normalise, split_sentences
+from summarize.wording import mentions
 from tests.conftest import EXAMPLE, EXAMPLE_DRAFT
 
 TEXT = normalise(EXAMPLE.read_text()).text
